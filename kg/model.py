@@ -85,6 +85,7 @@ class Entity:
     wikidata: str | None = None
     offices: list[Office] = field(default_factory=list)
     country: str | None = None  # ISO code of the state a GPE is, or a person/org belongs to
+    kb_key: str | None = None  # the knowledge-base entry the recogniser matched (internal, not serialised)
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {

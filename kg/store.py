@@ -1,54 +1,207 @@
 """The embedded on-disk store: pyoxigraph underneath, one named graph per article.
 
-Each article is written in one transaction (its old graph dropped and the new one inserted together), so
-a crash leaves every article either complete or absent, and ingesting the same article twice gives the
+Each article is written in one transaction: a single SPARQL update drops its old graph and inserts the new
+one, and pyoxigraph applies an update entirely or not at all. A crash therefore leaves every article either
+as it was or as it is now, never half-written and never both; ingesting the same article twice gives the
 same triples, not twice as many.
+
+Concurrency: an on-disk store has ONE writer. A second `GraphStore.open(path)` while another process holds
+the store fails (the database is locked). `GraphStore.open(path, read_only=True)` opens without the lock, but
+reading while another process writes is undefined behaviour in pyoxigraph (it may see stale or inconsistent
+data, or fail): stop the writer first, or serve queries from the writing process itself.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
+
+if TYPE_CHECKING:
+    from kg.model import Extraction
+
+KGO = "https://w3id.org/kg-news/ontology#"
+PREFIXES = {
+    "kgo": KGO,
+    "kgr": "https://w3id.org/kg-news/id/",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "schema": "https://schema.org/",
+    "sem": "http://semanticweb.cs.vu.nl/2009/11/sem/",
+    "time": "http://www.w3.org/2006/time#",
+    "wd": "http://www.wikidata.org/entity/",
+}
+_DATASET_SELECTION = ("use_default_graph_as_union", "default_graph", "named_graphs")
+
+
+class StoreError(OSError):
+    """The store cannot be opened, read or written; the message says why (and keeps pyoxigraph's own).
+
+    An OSError, like pyoxigraph's own open failures, so callers that wait for a locked store
+    (`"lock" in str(error)`) keep working.
+    """
 
 
 class GraphStore:
     """A thin, typed wrapper around `pyoxigraph.Store` that knows about article graphs."""
 
-    def __init__(self, store: ox.Store, path: Path | None = None) -> None:
+    def __init__(self, store: ox.Store, path: Path | None = None, read_only: bool = False) -> None:
         self.raw = store
         self.path = path
+        self.read_only = read_only
 
     @classmethod
     def open(cls, path: str | Path | None = None, read_only: bool = False) -> GraphStore:
-        """Open (creating if needed) the store at `path`; `None` gives an in-memory store."""
+        """Open (creating if needed) the store at `path`; `None` gives an in-memory store.
+
+        `read_only=True` needs an existing store and must not be used while another process writes to it.
+        """
         if path is None:
             return cls(ox.Store())
         path = Path(path)
-        if read_only:
-            return cls(ox.Store.read_only(str(path)), path)
-        path.mkdir(parents=True, exist_ok=True)
-        return cls(ox.Store(str(path)), path)
+        if path.exists() and not path.is_dir():
+            raise StoreError(f"{path} is a file, not a store directory")
+        try:
+            if read_only:
+                if not path.is_dir():
+                    raise StoreError(f"no store at {path}")
+                return cls(ox.Store.read_only(str(path)), path, read_only=True)
+            path.mkdir(parents=True, exist_ok=True)
+            return cls(ox.Store(str(path)), path)
+        except OSError as error:
+            raise StoreError(
+                f"cannot open the store at {path}: {error} (is another process writing to it?)"
+            ) from None
 
-    def replace_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> int:
-        """Atomically replace the contents of `graph` with `quads`; returns the number written."""
-        quads = [ox.Quad(q.subject, q.predicate, q.object, graph) for q in quads]
-        self.raw.update(f"DROP SILENT GRAPH <{graph.value}>")
-        self.raw.extend(quads)
-        return len(quads)
+    # --- writing ---------------------------------------------------------------------------------------
 
-    def query(self, sparql: str, **kwargs):  # noqa: ANN201 - pyoxigraph's result types
-        return self.raw.query(sparql, **kwargs)
+    def replace_graph(self, graph: ox.NamedNode | str, quads: Iterable[ox.Quad | ox.Triple]) -> int:
+        """Atomically replace the contents of `graph` with `quads` (their own graph names are ignored).
+
+        Returns the number of distinct triples written.
+        """
+        name = graph if isinstance(graph, ox.NamedNode) else ox.NamedNode(graph)
+        triples = dict.fromkeys(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+        body = "\n".join(triples)
+        self.update(f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{body}\n}} }}")
+        return len(triples)
+
+    def put_extraction(self, extraction: Extraction) -> int:
+        """Write (or rewrite) the article's named graph; returns its number of triples.
+
+        Raises `kg.rdf.ExtractionError` (a ValueError) when the extraction cannot be written as RDF.
+        """
+        from kg.rdf import article_graph_iri, extraction_to_quads
+
+        quads = extraction_to_quads(extraction)
+        return self.replace_graph(article_graph_iri(extraction.document.id), quads)
+
+    def remove_article(self, doc_id: str) -> bool:
+        """Drop the article's graph; False if there was none."""
+        from kg.rdf import article_graph_iri
+
+        graph = ox.NamedNode(article_graph_iri(doc_id))
+        if not self.raw.contains_named_graph(graph):
+            return False
+        self.update(f"DROP GRAPH {graph}")
+        return True
 
     def update(self, sparql: str) -> None:
-        self.raw.update(sparql)
+        """Run a SPARQL update, all of it or nothing."""
+        if self.read_only:
+            raise StoreError(f"the store at {self.path} is open read-only")
+        try:
+            self.raw.update(sparql)
+        except SyntaxError as error:
+            raise StoreError(f"invalid SPARQL update: {error}") from None
+        except (OSError, RuntimeError) as error:
+            raise StoreError(f"the update failed (nothing was written): {error}") from None
+
+    def load(self, path: str | Path, graph: str | None = None) -> None:
+        """Load an RDF file in one transaction, its format from the extension (.nq, .trig, .ttl, .nt, ...).
+
+        Triple formats go into `graph` if given, else into the default graph.
+        """
+        path = Path(path)
+        rdf_format = _format_of(path)
+        to_graph = ox.NamedNode(graph) if graph else None
+        if self.read_only:
+            raise StoreError(f"the store at {self.path} is open read-only")
+        try:
+            self.raw.load(path=str(path), format=rdf_format, to_graph=to_graph)
+        except (OSError, SyntaxError, ValueError) as error:
+            raise StoreError(f"cannot load {path}: {error}") from None
+
+    # --- reading ---------------------------------------------------------------------------------------
+
+    def query(self, sparql: str, **kwargs):  # noqa: ANN201 - pyoxigraph's result types
+        """Run a SPARQL query; pyoxigraph's keyword arguments pass through.
+
+        Unless told otherwise (use_default_graph_as_union, default_graph or named_graphs), the default
+        graph is the union of all graphs, since every article lives in a named graph of its own. The
+        prefixes in `PREFIXES` are predeclared (a query's own PREFIX lines take precedence).
+        """
+        if not any(key in kwargs for key in _DATASET_SELECTION):
+            kwargs["use_default_graph_as_union"] = True
+        kwargs.setdefault("prefixes", PREFIXES)
+        try:
+            return self.raw.query(sparql, **kwargs)
+        except SyntaxError as error:
+            raise StoreError(f"invalid SPARQL query: {error}") from None
+        except (OSError, RuntimeError) as error:
+            raise StoreError(f"the query failed: {error}") from None
+
+    def article_hash(self, doc_id: str) -> str | None:
+        """The stored kgo:contentHash of the article, so a batch can skip articles that did not change."""
+        from kg.rdf import article_graph_iri, article_iri
+
+        graph = ox.NamedNode(article_graph_iri(doc_id))
+        subject = ox.NamedNode(str(article_iri(doc_id)))
+        predicate = ox.NamedNode(KGO + "contentHash")
+        for quad in self.raw.quads_for_pattern(subject, predicate, None, graph):
+            return quad.object.value
+        return None
 
     def named_graphs(self) -> list[ox.NamedNode]:
         return [g for g in self.raw.named_graphs() if isinstance(g, ox.NamedNode)]
 
+    def dump(self, path: str | Path) -> None:
+        """Write every graph to `path` in a dataset format chosen by the extension (.nq or .trig)."""
+        path = Path(path)
+        rdf_format = _format_of(path)
+        if not rdf_format.supports_datasets:
+            raise StoreError(
+                f"{path.suffix} holds one graph only; dump to .nq or .trig to keep the article graphs"
+            )
+        try:
+            self.raw.dump(str(path), rdf_format)
+        except OSError as error:
+            raise StoreError(f"cannot write {path}: {error}") from None
+
     def flush(self) -> None:
-        self.raw.flush()
+        if not self.read_only:
+            self.raw.flush()
 
     def __len__(self) -> int:
         return len(self.raw)
+
+    def __enter__(self) -> GraphStore:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.flush()
+
+
+def _format_of(path: Path) -> ox.RdfFormat:
+    rdf_format = ox.RdfFormat.from_extension(path.suffix.lstrip("."))
+    if rdf_format is None:
+        raise StoreError(
+            f"unknown RDF file extension {path.suffix!r} (use .nq, .trig, .ttl, .nt, .rdf or .jsonld)"
+        )
+    return rdf_format

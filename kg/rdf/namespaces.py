@@ -60,8 +60,19 @@ class KGO(DefinedNamespace):
     Statement: URIRef
     PrisonerExchange: URIRef
     Mediate: URIRef
-    # classes: modes
+    # classes: modes, and the modes themselves (skos:Concepts in kgo:Modes; the model's "social_media" is
+    # kgo:SocialMedia: the mode key in CamelCase, also given as skos:notation in the ontology)
     Mode: URIRef
+    Modes: URIRef
+    Phone: URIRef
+    Meeting: URIRef
+    Visit: URIRef
+    Video: URIRef
+    SocialMedia: URIRef
+    Missile: URIRef
+    Drone: URIRef
+    Artillery: URIRef
+    Air: URIRef
     # properties: event roles (sub-properties of sem:hasActor)
     participant: URIRef
     source: URIRef
@@ -94,3 +105,4 @@ class KGO(DefinedNamespace):
     role: URIRef
     officeOf: URIRef  # the state or organisation the office belongs to
     countryCode: URIRef  # ISO 3166-1 alpha-2
+    country: URIRef  # the state an actor belongs to (Entity.country)

@@ -1,0 +1,225 @@
+"""The entity ruler: finds mentions of people, organisations, states and places.
+
+It combines what the pipeline already knows (a trained NER's `doc.ents` where there is one; HanTa's NE tags
+in German) with the shipped knowledge base (names, aliases, adjectives, people nouns) and the office titles
+that announce a person's name ("Kremlsprecher Dmitri Peskow"). Results go to `doc._.mentions` (mentions may
+sit inside a token) and, where they align with tokens, to `doc.ents`.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from kg.entities.lexicon import cue_words, match_title
+from kg.entities.mentions import ADJECTIVE, NAME, PEOPLE, PREFIX, SIDE, Mention
+from kg.link.kb import KBEntry, KnowledgeBase, load_kb
+
+NER_LABELS = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC"}
+NAME_TAGS = {"NE", "PROPN", "NNP", "NNPS"}
+
+
+class EntityRuler:
+    def __init__(self, nlp: Language, lang: str) -> None:
+        self.lang = lang
+        self.kb: KnowledgeBase = load_kb()
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.entries: dict[str, KBEntry] = {}
+        patterns: dict[str, list] = {}
+        for name, entry in self.kb.surface_forms(lang):
+            self.entries[entry.key] = entry
+            patterns.setdefault(entry.key, []).append(name)
+        for key, names in patterns.items():
+            self.matcher.add(key, list(nlp.tokenizer.pipe(sorted(set(names)))))
+        self.side_nouns = cue_words(lang, "side_nouns")
+        self.channel_preps = cue_words(lang, "channel_prepositions")
+        self.locative_preps = cue_words(lang, "locative_prepositions")
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = self._kb_names(doc)
+        taken = {i for m in mentions for i in range(m.first_token, m.token + 1)}
+        mentions += [m for m in self._model_names(doc) if not (set(range(m.first_token, m.token + 1)) & taken)]
+        taken = {i for m in mentions for i in range(m.first_token, m.token + 1)}
+        mentions += [m for m in self._tagged_names(doc, taken)]
+        taken = {i for m in mentions for i in range(m.first_token, m.token + 1)}
+        for token in doc:
+            if token.i in taken or token.is_space:
+                continue
+            found = self._prefix(token) or self._people(token) or self._adjective(doc, token)
+            if found:
+                mentions.append(found)
+        mentions = self._surnames(doc, mentions)
+        mentions.sort(key=lambda m: (m.start, -m.end))
+        doc._.mentions = mentions
+        spans = [
+            Span(doc, m.first_token, m.token + 1, label=m.label, kb_id=m.kb_key or "")
+            for m in mentions
+            if m.kind == NAME and doc[m.first_token].idx == m.start and doc[m.token].idx + len(doc[m.token]) == m.end
+        ]
+        doc.ents = filter_spans(spans)
+        return doc
+
+    # -- names from the knowledge base ------------------------------------------------------------------
+    def _kb_names(self, doc: Doc) -> list[Mention]:
+        spans = []
+        for match_id, start, end in self.matcher(doc):
+            span = doc[start:end]
+            if not span[0].text[:1].isupper() and not span[0].text[:1].isdigit():
+                continue  # names are capitalised; "x" or "union" in running text are words
+            entry = self.entries[doc.vocab.strings[match_id]]
+            if len(span.text) <= 2 and not self._after_channel_preposition(span):
+                if not span.text.isupper() or len(span.text) == 1:
+                    continue
+            span.label_ = entry.key
+            spans.append(span)
+        mentions = []
+        for span in filter_spans(spans):
+            entry = self.entries[span.label_]
+            key, label = self._metonymy(span, entry)
+            mentions.append(self._mention(span, label, key, NAME))
+        return mentions
+
+    def _after_channel_preposition(self, span: Span) -> bool:
+        return span.start > 0 and span.doc[span.start - 1].lower_ in self.channel_preps
+
+    def _metonymy(self, span: Span, entry: KBEntry) -> tuple[str, str]:
+        """A capital used as an actor ("Moskau und Kiew tauschten ...") stands for its state."""
+        if entry.stands_for and entry.type == "GPE":
+            before = span.doc[span.start - 1] if span.start > 0 else None
+            if before is None or before.lower_ not in self.locative_preps:
+                target = self.kb.get(entry.stands_for)
+                if target is not None:
+                    return target.key, target.type
+        return entry.key, entry.type
+
+    # -- names the trained NER found (English; German where a trained model is installed) -----------------
+    def _model_names(self, doc: Doc) -> list[Mention]:
+        mentions = []
+        for ent in doc.ents:
+            label = NER_LABELS.get(ent.label_)
+            if label is None:
+                continue
+            span = self._strip(ent)
+            if span is None or not any(t.text[:1].isupper() for t in span):
+                continue
+            if label == "PERSON" and len(span) == 1 and match_title(span.text, self.lang):
+                continue
+            mentions.append(self._mention(span, label, None, NAME))
+        return mentions
+
+    @staticmethod
+    def _strip(span: Span) -> Span | None:
+        """Drop leading articles and trailing possessives: "the Kremlin's" -> "Kremlin"."""
+        start, end = span.start, span.end
+        while start < end and span.doc[start].lower_ in {"the", "der", "die", "das", "den", "dem", "des"}:
+            start += 1
+        while end > start and span.doc[end - 1].text in {"'s", "’s", "'", "’"}:
+            end -= 1
+        return span.doc[start:end] if end > start else None
+
+    # -- names HanTa tagged NE (German without a trained NER) ------------------------------------------
+    def _tagged_names(self, doc: Doc, taken: set[int]) -> list[Mention]:
+        if doc.has_annotation("ENT_IOB") and self.lang != "de":
+            return []
+        mentions = []
+        i = 0
+        while i < len(doc):
+            if i in taken or not self._is_name_token(doc[i]):
+                i += 1
+                continue
+            j = i
+            while j + 1 < len(doc) and j + 1 not in taken and self._is_name_token(doc[j + 1]):
+                j += 1
+            span = doc[i : j + 1]
+            if self._looks_like_person(span):
+                mentions.append(self._mention(span, "PERSON", None, NAME))
+            i = j + 1
+        return mentions
+
+    @staticmethod
+    def _is_name_token(token: Token) -> bool:
+        return token.tag_ in NAME_TAGS and token.text[:1].isupper() and token.is_alpha
+
+    def _looks_like_person(self, span: Span) -> bool:
+        """A run of names after an office title, or a first name + surname run of two or three tokens."""
+        if span.start > 0 and match_title(span.doc[span.start - 1].lemma_ or span.doc[span.start - 1].text,
+                                          self.lang):
+            return True
+        if span.start > 0 and match_title(span.doc[span.start - 1].text, self.lang):
+            return True
+        return 2 <= len(span) <= 3 and all(len(t) > 1 for t in span)
+
+    # -- names inside words: compound prefixes, people nouns, adjectives ----------------------------------
+    def _prefix(self, token: Token) -> Mention | None:
+        """ "US" in "US-Verteidigungsminister", "Kreml" in "Kremlsprecher" name an entity too."""
+        if token.pos_ not in {"NOUN", "PROPN"} or len(token.text) < 5:
+            return None
+        text = token.text
+        if "-" in text:
+            head = text.split("-")[0]
+            candidates = [head]
+        else:
+            parts = token._.parts or []
+            if len(parts) < 2:
+                return None
+            candidates = [text[: len(parts[0])]]
+        for cand in candidates:
+            if len(cand) < 2 or not cand[:1].isupper():
+                continue
+            entries = [e for e in self.kb.lookup(cand, self.lang) if e.type in {"GPE", "ORG"}]
+            if len(entries) == 1 and (len(cand) > 2 or cand.isupper()):
+                entry = entries[0]
+                return Mention(token.idx, token.idx + len(cand), cand, entry.type, PREFIX, entry.key,
+                               token.i, token.i)
+            adjective = self.kb.adjective(cand, self.lang) if "-" in text else None
+            if adjective is not None:  # "US-amerikanische"
+                return Mention(token.idx, token.idx + len(cand), cand, adjective.type, ADJECTIVE,
+                               adjective.key, token.i, token.i)
+        return None
+
+    def _people(self, token: Token) -> Mention | None:
+        """ "die Amerikaner" as an actor is the United States."""
+        if not token.text[:1].isupper() or token.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        entry = self.kb.demonym(token.text, self.lang)
+        if entry is None:
+            return None
+        return Mention(token.idx, token.idx + len(token.text), token.text, entry.type, PEOPLE, entry.key,
+                       token.i, token.i)
+
+    def _adjective(self, doc: Doc, token: Token) -> Mention | None:
+        if token.pos_ not in {"ADJ", "PROPN"} and token.tag_ not in {"ADJA", "JJ", "NNP"}:
+            return None
+        entry = self.kb.adjective(token.text, self.lang)
+        if entry is None:
+            return None
+        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if nxt is not None and nxt.lower_ in self.side_nouns:
+            return Mention(token.idx, nxt.idx + len(nxt.text), doc.text[token.idx : nxt.idx + len(nxt.text)],
+                           entry.type, SIDE, entry.key, nxt.i, token.i)
+        return Mention(token.idx, token.idx + len(token.text), token.text, entry.type, ADJECTIVE, entry.key,
+                       token.i, token.i)
+
+    # -- surnames of people named in full elsewhere --------------------------------------------------------
+    def _surnames(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        surnames = {m.text.split()[-1] for m in mentions if m.label == "PERSON" and " " in m.text}
+        surnames |= {m.text for m in mentions if m.label == "PERSON"}
+        taken = {i for m in mentions for i in range(m.first_token, m.token + 1)}
+        extra = []
+        for token in doc:
+            if token.i in taken:
+                continue
+            text = token.text
+            for suffix in ("s", "'s", "’s"):
+                if text.endswith(suffix) and text[: -len(suffix)] in surnames and text not in surnames:
+                    text = text[: -len(suffix)]
+            if text in surnames and text[:1].isupper():
+                extra.append(Mention(token.idx, token.idx + len(text), text, "PERSON", NAME, None, token.i,
+                                     token.i))
+        return mentions + extra
+
+    @staticmethod
+    def _mention(span: Span, label: str, key: str | None, kind: str) -> Mention:
+        return Mention(span.start_char, span.end_char, span.text, label, kind, key, span.end - 1, span.start)

@@ -1,0 +1,197 @@
+"""Triggers with their arguments -> events with roles, mode, date, quantity and evidence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span
+
+from kg.entities import EntityIndex
+from kg.events.dates import resolve_date
+from kg.events.frames import Arg, SentenceReader, Trigger
+from kg.events.lexicon import Lexicon
+from kg.events.quantities import find_quantity
+from kg.model import Event
+from kg.model import Span as TextSpan
+
+SPEECH_ACTS = {"STATEMENT", "THREATEN", "ACCUSE", "REQUEST", "REJECT", "AGREE", "SUPPORT"}
+SOURCE_RELATIONS = {"subj", "prefix", "adj", "gen"}
+CHANNEL_PREPS = {"prep:auf", "prep:über", "prep:via", "prep:on"}
+
+
+@dataclass
+class Candidate:
+    """An event before coreference, with the trigger it came from."""
+
+    event: Event
+    trigger: Trigger
+    sentence: Span
+    content_actors: list[str] = field(default_factory=list)
+
+
+class EventBuilder:
+    def __init__(self, reader: SentenceReader, index: EntityIndex, lexicon: Lexicon, published, lang: str) -> None:
+        self.reader = reader
+        self.index = index
+        self.lex = lexicon
+        self.published = published
+        self.lang = lang
+
+    def sentence_events(self, sent: Span) -> list[Candidate]:
+        candidates = []
+        for trigger in self.reader.triggers(sent):
+            if self.reader.vetoed(trigger) or not self._requirements_met(trigger):
+                continue
+            candidate = self._candidate(trigger, sent)
+            if candidate is not None:
+                candidates.append(candidate)
+        return self._speech_in_sentence(candidates)
+
+    # -- one trigger -----------------------------------------------------------------------------------
+    def _requirements_met(self, trigger: Trigger) -> bool:
+        requires = trigger.spec.requires
+        if not requires:
+            return True
+        relations = {a.relation for a in trigger.args}
+        nouns = self.reader.clause_nouns(trigger)
+        for need in requires:
+            if need.startswith("object:"):
+                word = need.split(":", 1)[1]
+                if any(n == word or n.startswith(word) or n.endswith(word) for n in nouns):
+                    return True
+            elif need in relations or f"prep:{need}" in relations:
+                return True
+        return False
+
+    def _candidate(self, trigger: Trigger, sent: Span) -> Candidate | None:
+        spec = trigger.spec
+        targets_wanted = {t if t in {"obj", "dat", "subj", "gen"} else f"prep:{t}" for t in spec.target}
+        joining = {f"prep:{p}" for p in spec.participants}
+        source = target = medium = None
+        participants: list[str] = []
+        subjects = [a for a in trigger.args if a.relation == "subj"]
+        for arg in trigger.args:
+            entity = self.index.get(arg.entity)
+            if entity is None:
+                continue
+            if arg.relation in CHANNEL_PREPS and entity.type == "ORG" and spec.speech:
+                medium = arg.entity
+                continue
+            if arg.relation in SOURCE_RELATIONS and source is None and (arg.relation != "subj" or len(subjects) == 1):
+                source = arg.entity
+            elif arg.relation in targets_wanted and target is None and arg.entity != source:
+                target = arg.entity
+            elif arg.relation not in joining and arg.relation != "subj":
+                continue
+            if arg.entity not in participants:
+                participants.append(arg.entity)
+        if not participants:
+            return None
+        if spec.type == "CONSULT" and len(subjects) > 1:
+            source = None  # "A and B met": no one initiates
+        event = Event(
+            id="",
+            type=spec.type,
+            mode=spec.mode or ("social_media" if medium and spec.speech else None),
+            participants=participants,
+            source=source,
+            target=target,
+            medium=medium,
+            trigger=self.reader.doc[trigger.token].text,
+            evidence=[_evidence(sent)],
+            confidence=self._confidence(trigger, source, target),
+        )
+        if spec.speech and medium:
+            event.mode = "social_media"
+        event.date = resolve_date(self._clause_text(trigger, sent), self.published, self.lang)
+        if event.date is None:
+            event.date = resolve_date(sent.text, self.published, self.lang)
+        if spec.type in {"PRISONER_EXCHANGE", "ASSAULT", "AID", "STATEMENT", "MOBILIZE"}:
+            event.quantity = find_quantity(sent.text, self.lang)
+        content_actors = []
+        if trigger.content:
+            for i in range(*trigger.content):
+                entity_id = self.index.by_token.get(i)
+                if entity_id and entity_id not in content_actors and entity_id != source:
+                    content_actors.append(entity_id)
+        return Candidate(event, trigger, sent, content_actors)
+
+    def _clause_text(self, trigger: Trigger, sent: Span) -> str:
+        return self.reader.doc[trigger.clause[0] : trigger.clause[1]].text
+
+    @staticmethod
+    def _confidence(trigger: Trigger, source: str | None, target: str | None) -> float:
+        score = 0.55 if trigger.spec.nominal else 0.7
+        if source:
+            score += 0.1
+        if target:
+            score += 0.1
+        return min(score, 0.95)
+
+    # -- speech acts within one sentence ---------------------------------------------------------------
+    def _speech_in_sentence(self, candidates: list[Candidate]) -> list[Candidate]:
+        """A reporting frame (", sagte X") makes X the reporter of the sentence's other events; a speech act
+        whose words threaten becomes a THREATEN; a statement covered by a more specific act goes."""
+        for c in candidates:
+            if c.trigger.spec.speech:
+                self._retype_by_content(c)
+        frames = [c for c in candidates if c.trigger.reporting_frame and c.event.type == "STATEMENT"]
+        others = [c for c in candidates if c not in frames]
+        content_events = [c for c in others if any(self._in_content(c, f) for f in frames)]
+        kept = list(others)
+        for frame in frames:
+            reported = [c for c in content_events if self._in_content(c, frame)]
+            if reported and frame.event.source:
+                for c in reported:
+                    if c.event.source != frame.event.source:
+                        c.event.reported_by = frame.event.source
+            else:
+                kept.append(frame)
+        kept = [c for c in kept if not self._hidden(c, kept)]
+        specific_sources = {c.event.source for c in kept if c.event.type in SPEECH_ACTS - {"STATEMENT"}}
+        return [c for c in kept if not (c.event.type == "STATEMENT" and c.event.source in specific_sources)]
+
+    def _retype_by_content(self, candidate: Candidate) -> None:
+        span = candidate.trigger.content or candidate.trigger.clause
+        words = " ".join(t.lower_ for t in self.reader.doc[span[0] : span[1]])
+        for event_type, phrases in self.lex.phrases.items():
+            if any(p in words for p in phrases):
+                candidate.event.type = event_type
+                if candidate.event.target is None and candidate.content_actors:
+                    candidate.event.target = candidate.content_actors[0]
+                    candidate.event.participants.append(candidate.content_actors[0])
+                return
+
+    @staticmethod
+    def _in_content(candidate: Candidate, frame: Candidate) -> bool:
+        content = frame.trigger.content
+        return content is not None and content[0] <= candidate.trigger.token < content[1]
+
+    @staticmethod
+    def _hidden(candidate: Candidate, kept: list[Candidate]) -> bool:
+        """What an accusation says was done is not asserted by the text ("warf X vor, ... geliefert zu haben")."""
+        for other in kept:
+            if other is candidate or not other.trigger.spec.content_hidden:
+                continue
+            if other.trigger.token < candidate.trigger.token and not candidate.trigger.spec.speech:
+                if candidate.trigger.clause != other.trigger.clause or candidate.trigger.spec.nominal:
+                    return True
+        return False
+
+
+def _evidence(sent: Span) -> TextSpan:
+    text = sent.text.strip()
+    start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+    return TextSpan(text, start, start + len(text))
+
+
+def subject_person(candidates: list[Candidate], index: EntityIndex) -> str | None:
+    """The person a following "er"/"he" most likely refers to: the source of the sentence's events."""
+    for c in candidates:
+        entity = index.get(c.event.source)
+        if entity is not None and entity.type == "PERSON":
+            return entity.id
+    return None
+
+
+__all__ = ["Arg", "Candidate", "EventBuilder", "subject_person"]

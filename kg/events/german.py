@@ -1,0 +1,349 @@
+"""Reading German sentences without a parser: clauses, verb-second order, case from articles, prepositions.
+
+HanTa gives STTS tags and lemmas; this module turns them into the relations the event builder needs
+(subject, dative/accusative object, genitive, prepositional objects), and into the checks that veto an
+event (negation, modal verbs, conditionals, planned or refused events, background "seit" phrases).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.entities import EntityIndex
+from kg.entities.lexicon import match_title
+from kg.entities.mentions import ADJECTIVE, PREFIX, Mention
+from kg.events.frames import Arg, Trigger
+from kg.events.lexicon import Lexicon
+
+CLAUSE_MARKS = {",", ";", ":", '"', "“", "”", "„", "«", "»", "–", "—", "(", ")"}
+QUOTES = {'"', "“", "”", "„", "«", "»"}
+FINITE = {"VVFIN", "VAFIN", "VMFIN"}
+NP_INNER = {"ART", "ADJA", "PPOSAT", "PIAT", "PDAT", "CARD", "PIDAT", "ADV", "ADJD"}
+CONTRACTED = {"am": "an", "beim": "bei", "im": "in", "ins": "in", "vom": "von", "zum": "zu", "zur": "zu",
+              "fürs": "für", "ans": "an", "aufs": "auf", "durchs": "durch"}
+DATIVE_DETERMINERS = ("dem", "einem", "seinem", "ihrem", "unserem", "eurem", "diesem", "jenem", "keinem")
+GENITIVE_DETERMINERS = ("des", "eines", "seines", "ihres", "dieses")
+CLASSIFIERS = {"stadt", "hauptstadt", "region", "provinz", "land", "staat", "republik", "gebiet", "halbinsel",
+               "plattform", "netzwerk", "dienst", "ort", "hafenstadt", "oblast", "bezirk", "kurznachrichtendienst"}
+EMBEDDING_PREPS = {"bei", "in", "während", "im", "beim"}
+PRONOUNS = {"er"}
+
+
+def preposition(token: Token) -> str:
+    return CONTRACTED.get(token.lower_, token.lower_)
+
+
+class GermanReader:
+    def __init__(self, doc: Doc, index: EntityIndex, lexicon: Lexicon) -> None:
+        self.doc = doc
+        self.index = index
+        self.lex = lexicon
+        self.last_person: str | None = None
+        self._mentions = sorted(
+            ((m, e) for m, e in index.mentions), key=lambda pair: pair[0].first_token
+        )
+
+    # -- clauses ---------------------------------------------------------------------------------------
+    def clauses(self, sent: Span) -> list[tuple[int, int]]:
+        bounds, start = [], sent.start
+        for token in sent:
+            if token.text in CLAUSE_MARKS and not self._list_comma(token):
+                if token.i > start:
+                    bounds.append((start, token.i))
+                start = token.i + 1
+        if start < sent.end:
+            bounds.append((start, sent.end))
+        return [b for b in bounds if any(not self.doc[i].is_punct and not self.doc[i].is_space
+                                         for i in range(*b))]
+
+    def _list_comma(self, token: Token) -> bool:
+        """The comma in "Frankreich, Deutschland und Polen" joins names; it does not end a clause."""
+        if token.text != "," or token.i == 0 or token.i + 1 >= len(self.doc):
+            return False
+        before, after = token.i - 1, token.i + 1
+        return before in self.index.by_token and after in self.index.by_token
+
+    @staticmethod
+    def _clause_of(i: int, clauses: list[tuple[int, int]]) -> tuple[int, int]:
+        return next((c for c in clauses if c[0] <= i < c[1]), (i, i + 1))
+
+    # -- triggers --------------------------------------------------------------------------------------
+    def triggers(self, sent: Span) -> list[Trigger]:
+        clauses = self.clauses(sent)
+        found = []
+        for token in sent:
+            clause = self._clause_of(token.i, clauses)
+            if token.pos_ in {"VERB", "AUX"} and token.tag_.startswith("VV"):
+                lemma = self.verb_lemma(token, clause)
+                spec = self.lex.verbs.get(lemma)
+                if spec:
+                    trigger = Trigger(spec, token.i, lemma, clause)
+                    trigger.args = self.verb_args(trigger, clauses)
+                    if spec.speech:
+                        self._speech(trigger, sent, clauses)
+                    found.append(trigger)
+            elif token.tag_ == "NN":
+                spec = self.lex.noun(token.lemma_ or token.text) or self.lex.noun(token.text)
+                if spec:
+                    trigger = Trigger(spec, token.i, token.lemma_, clause)
+                    trigger.args = self.noun_args(trigger, clauses)
+                    found.append(trigger)
+        return found
+
+    def verb_lemma(self, token: Token, clause: tuple[int, int]) -> str:
+        """The lemma with its separable particle: "teilte ... mit" -> "mitteilen"."""
+        lemma = (token.lemma_ or token.text).casefold()
+        if token.tag_ in FINITE:
+            for i in range(token.i + 1, clause[1]):
+                if self.doc[i].tag_ == "PTKVZ":
+                    return self.doc[i].lower_ + lemma
+        return lemma
+
+    # -- arguments -------------------------------------------------------------------------------------
+    def _np_start(self, mention: Mention, clause: tuple[int, int]) -> int:
+        i = mention.first_token
+        while i - 1 >= clause[0]:
+            prev = self.doc[i - 1]
+            if prev.tag_ in NP_INNER or prev.i in self.index.adjectives:
+                i -= 1
+            elif prev.tag_ == "NN" and mention.label == "PERSON" and self._title(prev):
+                i -= 1  # "Präsident Wladimir Putin"
+            elif prev.tag_ == "NN" and mention.label != "PERSON" and (
+                prev.lower_ in CLASSIFIERS or prev.lemma_.casefold() in CLASSIFIERS
+            ):
+                i -= 1
+            elif prev.tag_ == "NE" and prev.text.endswith("s") and prev.i in self.index.by_token:
+                i -= 1  # "Russlands Präsident Wladimir Putin"
+            else:
+                break
+        return i
+
+    def _relation(self, mention: Mention, clause: tuple[int, int]) -> tuple[str, int]:
+        """The relation of an entity mention in its clause, and the token it attaches to."""
+        start = self._np_start(mention, clause)
+        before = self.doc[start - 1] if start - 1 >= clause[0] else None
+        det = self.doc[start] if start < mention.first_token else None
+        after = self.doc[mention.token + 1] if mention.token + 1 < clause[1] else None
+        if after is not None and after.tag_ == "NN" and mention.text.endswith("s") and det is None:
+            return "poss", after.i  # "Russlands Präsident": belongs to the following noun
+        if before is not None and before.tag_ in {"APPR", "APPRART"}:
+            return f"prep:{preposition(before)}", before.i
+        if before is not None and before.tag_ == "NN" and (
+            (det is not None and det.lower_ in ("der", *GENITIVE_DETERMINERS))
+            or (det is None and mention.text.endswith("s"))
+        ):
+            return "gen", before.i
+        if det is not None and det.lower_.startswith(DATIVE_DETERMINERS):
+            return "dat", start
+        if det is not None and det.lower_ == "den":
+            return ("dat" if mention.text.endswith("n") and mention.label != "PERSON" else "obj"), start
+        if det is not None and det.lower_.startswith(GENITIVE_DETERMINERS):
+            return "gen", start
+        return "nom", start
+
+    def _clause_args(self, clause: tuple[int, int]) -> list[tuple[Mention, str, str, int]]:
+        """(mention, entity, relation, attach token) for every actor mention in the clause, in order."""
+        found: list[tuple[Mention, str, str, int]] = []
+        raw_relations: list[tuple[str, int]] = []
+        for mention, entity in self._mentions:
+            if not clause[0] <= mention.first_token < clause[1] or mention.kind in (PREFIX, ADJECTIVE):
+                continue
+            relation, attach = self._relation(mention, clause)
+            if found and relation == "nom":
+                prev_mention, _, _, _ = found[-1]
+                between = self.doc[prev_mention.token + 1 : self._np_start(mention, clause)]
+                if len(between) == 1 and between[0].lower_ in {"und", "sowie", "oder", ","}:
+                    relation, attach = raw_relations[-1]  # coordination shares the relation
+            raw_relations.append((relation, attach))
+            if relation == "gen" and self._title(self.doc[attach]):
+                holder = self._holder(self.doc[attach], entity)
+                if holder is None:
+                    continue
+                entity = holder
+                relation, attach = self._relation_of_np(attach, clause)
+            found.append((mention, entity, relation, attach))
+        for token in self.doc[clause[0] : clause[1]]:
+            if token.lower_ in PRONOUNS and token.tag_ == "PPER" and self.last_person:
+                found.append((Mention(token.idx, token.idx + len(token), token.text, "PERSON",
+                                      token=token.i, first_token=token.i), self.last_person, "nom", token.i))
+        found.sort(key=lambda f: f[0].first_token)
+        return found
+
+    @staticmethod
+    def _title(token: Token):  # noqa: ANN205
+        return match_title(token.lemma_ or token.text, "de") or match_title(token.text, "de")
+
+    def _holder(self, title: Token, state: str) -> str | None:
+        """ "die Verteidigungsminister Russlands": the article's person holding that office of that state."""
+        match = self._title(title)
+        entity = self.index.get(state)
+        country = entity.country if entity is not None else None
+        holders = [e.id for e in self.index.entities if e.type == "PERSON" and any(
+            o.role == match.role and o.country and o.country == country for o in e.offices)]
+        return holders[0] if len(holders) == 1 else None
+
+    def _relation_of_np(self, head: int, clause: tuple[int, int]) -> tuple[str, int]:
+        """The relation of the noun phrase headed by a title noun (no entity of its own)."""
+        token = self.doc[head]
+        probe = Mention(token.idx, token.idx + len(token), token.text, "PERSON", token=head, first_token=head)
+        return self._relation(probe, clause)
+
+    def _passive(self, clause: tuple[int, int]) -> bool:
+        tokens = self.doc[clause[0] : clause[1]]
+        return any(t.tag_ in FINITE and t.lemma_ == "werden" for t in tokens) and any(
+            t.tag_ == "VVPP" for t in tokens
+        )
+
+    def verb_args(self, trigger: Trigger, clauses: list[tuple[int, int]]) -> list[Arg]:
+        clause = trigger.clause
+        raw = self._clause_args(clause)
+        passive = self._passive(clause)
+        args, subject_taken = [], False
+        for i, (_, entity, relation, attach) in enumerate(raw):
+            if relation in {"poss"}:
+                continue
+            if passive and relation in {"prep:von", "prep:durch"}:
+                relation = "subj"
+            elif relation == "nom":
+                coordinated = i > 0 and raw[i - 1][2] == "nom" and self._coordinated(raw[i - 1][0], raw[i][0])
+                if passive:
+                    relation = "obj"
+                elif not subject_taken or coordinated:
+                    relation = "subj"
+                    subject_taken = True
+                else:
+                    relation = "obj"
+            if relation == "gen" and self.doc[attach].i == trigger.token:
+                relation = "gen"
+            args.append(Arg(entity, relation, raw[i][0].first_token))
+        return args
+
+    def _coordinated(self, first: Mention, second: Mention) -> bool:
+        between = self.doc[first.token + 1 : second.first_token]
+        words = [t for t in between if t.tag_ not in NP_INNER]
+        return len(words) == 1 and words[0].lower_ in {"und", "sowie", ","}
+
+    def noun_args(self, trigger: Trigger, clauses: list[tuple[int, int]]) -> list[Arg]:
+        doc, i = self.doc, trigger.token
+        args: list[Arg] = []
+        for mention, entity in self._mentions:
+            if mention.kind == PREFIX and mention.token == i:
+                args.append(Arg(entity, "prefix", i))
+        for j in range(i - 1, max(trigger.clause[0] - 1, i - 4), -1):
+            if doc[j].tag_ not in NP_INNER:
+                break
+            key = self.index.adjectives.get(j)
+            entity = self.index.by_kb(key) if key else None
+            if entity is not None:
+                args.append(Arg(entity.id, "adj", j))
+        args += self._following(trigger)
+        start = i
+        while start - 1 >= trigger.clause[0] and doc[start - 1].tag_ in NP_INNER:
+            start -= 1
+        before = doc[start - 1] if start - 1 >= trigger.clause[0] else None
+        embedded = before is not None and before.tag_ in {"APPR", "APPRART"} and preposition(before) in EMBEDDING_PREPS
+        if embedded or self._light_verb_object(trigger):
+            for _, entity, relation, _ in self._clause_args(trigger.clause):
+                if relation == "nom":
+                    args.append(Arg(entity, "subj", i))
+        return args
+
+    def _following(self, trigger: Trigger) -> list[Arg]:
+        """Genitive and prepositional actors right after a nominal trigger ("Drohung Moskaus",
+        "Angriff auf die Stadt Sewastopol", "Telefonat zwischen A und B")."""
+        doc, clause = self.doc, trigger.clause
+        args: list[Arg] = []
+        j = trigger.token + 1
+        relation = "gen"
+        if j < clause[1] and doc[j].tag_ in {"APPR", "APPRART"}:
+            relation = f"prep:{preposition(doc[j])}"
+            j += 1
+        while j < clause[1] and (doc[j].tag_ in NP_INNER or doc[j].lower_ in CLASSIFIERS
+                                 or (doc[j].lemma_ or "").casefold() in CLASSIFIERS):
+            j += 1
+        while j < clause[1] and j in self.index.by_token:
+            entity = self.index.by_token[j]
+            if relation == "gen" and not (doc[j].text.endswith("s") or doc[j - 1].lower_ in GENITIVE_DETERMINERS
+                                          or doc[j - 1].lower_ == "der"):
+                break
+            args.append(Arg(entity, relation, j))
+            while j < clause[1] and self.index.by_token.get(j) == entity:
+                j += 1
+            if j < clause[1] and doc[j].lower_ in {"und", "sowie"}:
+                j += 1
+                while j < clause[1] and doc[j].tag_ in NP_INNER:
+                    j += 1
+                continue
+            break
+        return args
+
+    def _light_verb_object(self, trigger: Trigger) -> bool:
+        for token in self.doc[trigger.clause[0] : trigger.clause[1]]:
+            if token.tag_.startswith("VV") and self.verb_lemma(token, trigger.clause) in self.lex.light_verbs:
+                return True
+        return False
+
+    # -- speech ----------------------------------------------------------------------------------------
+    def _speech(self, trigger: Trigger, sent: Span, clauses: list[tuple[int, int]]) -> None:
+        clause = trigger.clause
+        first_word = next((t for t in self.doc[clause[0] : clause[1]] if not t.is_punct), None)
+        inverted = first_word is not None and first_word.i == trigger.token or (
+            first_word is not None and first_word.tag_ in FINITE and first_word.i <= trigger.token
+        )
+        after_mark = clause[0] > sent.start and self.doc[clause[0] - 1].text in CLAUSE_MARKS
+        trigger.reporting_frame = bool(inverted and after_mark)
+        others = [c for c in clauses if c != clause]
+        if others:
+            trigger.content = (min(c[0] for c in others), max(c[1] for c in others))
+
+    # -- vetoes ----------------------------------------------------------------------------------------
+    def vetoed(self, trigger: Trigger) -> str | None:
+        doc, clause = self.doc, trigger.clause
+        tokens = doc[clause[0] : clause[1]]
+        sent = doc[trigger.token].sent
+        if sent[-1].text == "?" or (len(sent) > 1 and sent[-2].text == "?"):
+            return "question"
+        first = next((t for t in tokens if not t.is_punct), None)
+        if first is not None and first.lower_ in self.lex.conditional:
+            return "conditional"
+        if trigger.spec.nominal:
+            return self._nominal_veto(trigger, tokens)
+        before = self.doc[trigger.token - 1] if trigger.token > 0 else None
+        if before is not None and before.tag_ in {"APPR", "APPRART", "ART"}:
+            return "nominalised verb"
+        if any(t.lower_ in self.lex.negation for t in tokens):
+            return "negated"
+        if any(t.tag_ == "VMFIN" or t.lower_ in self.lex.modal for t in tokens):
+            return "modal"
+        if any(t.tag_ == "VAFIN" and t.lemma_ == "werden" for t in tokens) and any(
+            t.tag_ in {"VVINF", "VAINF"} for t in tokens
+        ):
+            return "future"
+        return None
+
+    def _nominal_veto(self, trigger: Trigger, tokens: Span) -> str | None:
+        i = trigger.token
+        for token in tokens:
+            if token.tag_.startswith("VV") and self.verb_lemma(token, trigger.clause) in self.lex.blocking_verbs:
+                return "planned or refused"
+        window = self.doc[i + 1 : min(i + 4, trigger.clause[1])]
+        if any(t.lower_ in self.lex.background_preps for t in window):
+            return "background"
+        if any(t.lower_ in {"erste", "erstes", "ersten", "letzte", "letztes", "letzten", "jüngste", "jüngsten"}
+               for t in self.doc[max(trigger.clause[0], i - 3) : i]):
+            if any(t.lower_ in self.lex.background_preps for t in tokens):
+                return "background"
+        negators = self.doc[max(trigger.clause[0], i - 2) : i]
+        if any(t.lower_.startswith("kein") for t in negators):
+            return "negated"
+        return None
+
+    def clause_nouns(self, trigger: Trigger) -> set[str]:
+        tokens = self.doc[trigger.clause[0] : trigger.clause[1]]
+        nouns = set()
+        for t in tokens:
+            if t.tag_ in {"NN", "NNA"} or t.pos_ == "NOUN":
+                nouns.add((t.lemma_ or t.text).casefold())
+                nouns.add(t.lower_)
+                nouns.update(p.casefold() for p in (t._.parts or []))
+        return nouns

@@ -1,0 +1,87 @@
+"""Trigger lexicons per language (lexicon/<lang>.yaml): which words signal which event type."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).parent / "lexicon"
+
+
+@dataclass(frozen=True)
+class TriggerSpec:
+    word: str
+    type: str
+    nominal: bool
+    mode: str | None = None
+    target: tuple[str, ...] = ()
+    participants: tuple[str, ...] = ()
+    requires: tuple[str, ...] = ()
+    speech: bool = False
+    reporting: bool = False
+    content_hidden: bool = False  # the content of an accusation is not itself asserted
+    weak: bool = False  # only an event together with a stronger trigger of its type elsewhere
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    lang: str
+    verbs: dict[str, TriggerSpec]
+    nouns: dict[str, TriggerSpec]
+    phrases: dict[str, tuple[str, ...]]
+    negation: frozenset[str]
+    modal: frozenset[str]
+    conditional: frozenset[str]
+    blocking_verbs: frozenset[str]
+    background_preps: frozenset[str]
+    light_verbs: frozenset[str]
+    noun_heads: tuple[str, ...] = field(default=())  # nouns by length, longest first, for compound tails
+
+    def noun(self, lemma: str) -> TriggerSpec | None:
+        """A noun trigger, also as the last part of a German compound ("Vergeltungsangriff")."""
+        key = lemma.casefold()
+        spec = self.nouns.get(key)
+        if spec or self.lang != "de":
+            return spec
+        for head in self.noun_heads:
+            if key.endswith(head) and len(key) - len(head) >= 3:
+                return self.nouns[head]
+        return None
+
+
+def _spec(word: str, data: dict, nominal: bool) -> TriggerSpec:
+    return TriggerSpec(
+        word=word,
+        type=data["type"],
+        nominal=nominal,
+        mode=data.get("mode"),
+        target=tuple(data.get("target", ())),
+        participants=tuple(data.get("participants", ())),
+        requires=tuple(data.get("requires", ())),
+        speech=bool(data.get("speech")),
+        reporting=bool(data.get("reporting")),
+        content_hidden=bool(data.get("content_hidden")),
+        weak=bool(data.get("weak")),
+    )
+
+
+@cache
+def load_lexicon(lang: str) -> Lexicon:
+    data = yaml.safe_load((HERE / f"{lang}.yaml").read_text(encoding="utf-8"))
+    nouns = {w.casefold(): _spec(w, d, True) for w, d in data.get("nouns", {}).items()}
+    return Lexicon(
+        lang=lang,
+        verbs={w.casefold(): _spec(w, d, False) for w, d in data.get("verbs", {}).items()},
+        nouns=nouns,
+        phrases={t: tuple(p.casefold() for p in ps) for t, ps in data.get("phrases", {}).items()},
+        negation=frozenset(w.casefold() for w in data.get("negation", [])),
+        modal=frozenset(w.casefold() for w in data.get("modal", [])),
+        conditional=frozenset(w.casefold() for w in data.get("conditional", [])),
+        blocking_verbs=frozenset(w.casefold() for w in data.get("blocking_verbs", [])),
+        background_preps=frozenset(w.casefold() for w in data.get("background_preps", [])),
+        light_verbs=frozenset(w.casefold() for w in data.get("light_verbs", [])),
+        noun_heads=tuple(sorted((n for n in nouns if " " not in n), key=len, reverse=True)),
+    )

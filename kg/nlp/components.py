@@ -1,0 +1,36 @@
+"""The project's spaCy components, registered by name so pipelines are lists of names."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from kg.nlp.hanta import HantaTagger
+
+if not Token.has_extension("parts"):
+    # compound parts from HanTa ("US-Verteidigungsminister" -> us, verteidigung, minister), with offsets
+    Token.set_extension("parts", default=None)
+
+
+@Language.component("kg_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A line break always ends a sentence: headlines and paragraphs never run into each other."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
+            token.is_sent_start = True
+        elif token.is_space and "\n" in token.text:
+            token.is_sent_start = False
+    return doc
+
+
+@Language.factory("hanta_tagger", default_config={"model": "morphmodel_ger.pgz"})
+def make_hanta_tagger(nlp: Language, name: str, model: str) -> HantaTagger:
+    return HantaTagger(model)
+
+
+@Language.factory("kg_entity_ruler", default_config={"lang": "de"})
+def make_entity_ruler(nlp: Language, name: str, lang: str):  # noqa: ANN201 - a spaCy component
+    from kg.entities.ruler import EntityRuler
+
+    return EntityRuler(nlp, lang)

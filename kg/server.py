@@ -1,0 +1,74 @@
+"""The SPARQL server as a Flask app factory, usable by `kg serve` and by any WSGI server.
+
+    gunicorn 'kg.server:create_app({"KG_STORE": "store"})'
+
+Settings (keys of `config`, or environment variables of the same name when absent from `config`):
+KG_STORE (store directory; unset: an empty in-memory store), KG_TOKEN (bearer token that enables writes),
+KG_QUERY_TIMEOUT (seconds), KG_MAX_ROWS, KG_MAX_REQUEST_BYTES, KG_CORS (allowed origins, comma separated,
+or "*"), KG_UNION_DEFAULT_GRAPH (default true: the default graph is the union of the article graphs),
+KG_REFRESH_INTERVAL (seconds between looks for new data from `kg build`).
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from flask import Flask, Response
+
+DEFAULTS: dict[str, Any] = {
+    "KG_STORE": None,
+    "KG_TOKEN": None,
+    "KG_QUERY_TIMEOUT": 30.0,
+    "KG_MAX_ROWS": 100_000,
+    "KG_MAX_REQUEST_BYTES": 1_000_000,
+    "KG_CORS": "*",
+    "KG_UNION_DEFAULT_GRAPH": True,
+    "KG_REFRESH_INTERVAL": 1.0,
+}
+
+
+def create_app(config: dict[str, Any] | None = None) -> Flask:
+    """A configured app serving the store named by KG_STORE."""
+    from kg.serve import health, sparql
+    from kg.serve.dataset import ServedStore
+    from kg.serve.execute import QuerySettings, store_prefixes
+    from kg.serve.protocol import ProtocolError
+
+    settings = _settings(config or {})
+    app = Flask(__name__, static_folder=None)
+    app.config.update(settings)
+    app.config["MAX_CONTENT_LENGTH"] = settings["KG_MAX_REQUEST_BYTES"]
+    app.config["KG_QUERY_SETTINGS"] = QuerySettings(
+        timeout=settings["KG_QUERY_TIMEOUT"], max_rows=settings["KG_MAX_ROWS"],
+        union_default_graph=settings["KG_UNION_DEFAULT_GRAPH"], prefixes=store_prefixes(),
+    )
+    app.extensions["kg.store"] = ServedStore.open(settings["KG_STORE"], settings["KG_REFRESH_INTERVAL"])
+
+    for module in (sparql, health):
+        app.register_blueprint(module.blueprint)
+
+    @app.errorhandler(ProtocolError)
+    def protocol_error(error: ProtocolError) -> Response:
+        return Response(error.message + "\n", status=error.status, headers=error.headers,
+                        content_type="text/plain; charset=utf-8")
+
+    return app
+
+
+def _settings(config: dict[str, Any]) -> dict[str, Any]:
+    """DEFAULTS, overridden by the environment, overridden by `config`; numbers parsed, 0 means no limit."""
+    settings = dict(DEFAULTS)
+    for key in DEFAULTS:
+        if key in os.environ:
+            settings[key] = os.environ[key]
+    settings.update({k: v for k, v in config.items()})
+    for key, kind in (("KG_QUERY_TIMEOUT", float), ("KG_MAX_ROWS", int), ("KG_MAX_REQUEST_BYTES", int)):
+        value = settings[key]
+        settings[key] = kind(value) if value not in (None, "", 0, "0") else None
+    settings["KG_REFRESH_INTERVAL"] = float(settings["KG_REFRESH_INTERVAL"] or 0)
+    if isinstance(settings["KG_UNION_DEFAULT_GRAPH"], str):
+        union = settings["KG_UNION_DEFAULT_GRAPH"].lower()
+        settings["KG_UNION_DEFAULT_GRAPH"] = union not in ("0", "false", "no")
+    settings["KG_TOKEN"] = settings["KG_TOKEN"] or None
+    return settings

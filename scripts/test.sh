@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Set up (idempotent) and run the test suite and the linter.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/setup.sh
+if [ -x scripts/setup-browser.sh ]; then
+  ./scripts/setup-browser.sh || echo "browser setup failed: browser tests will be skipped" >&2
+fi
+.venv/bin/ruff check kg tests benchmarks
+.venv/bin/python -m pytest -q "$@"

@@ -1,0 +1,78 @@
+"""A real `kg serve` process on a loopback port, used by standard clients: SPARQLWrapper and rdflib."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.error import HTTPError
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.plugins.stores.sparqlstore import SPARQLStore, SPARQLUpdateStore
+from SPARQLWrapper import JSON, POST, TURTLE, SPARQLWrapper
+from test_server import EX, TOKEN, make_store
+
+from kg.serve.launch import running_server
+
+CALL_QUERY = f"""
+SELECT ?name ?date ?topic ?evidence WHERE {{
+    <{EX}call1> <{EX}participant>/<http://www.w3.org/2000/01/rdf-schema#label> ?name ;
+        <{EX}date> ?date ; <{EX}topic> ?topic ; <{EX}evidence> ?evidence .
+    FILTER(LANG(?name) = "")
+}}"""
+
+
+@pytest.fixture(scope="module")
+def endpoint(tmp_path_factory: pytest.TempPathFactory) -> str:
+    folder = tmp_path_factory.mktemp("live")
+    store = make_store(folder / "store")
+    with running_server(store, "--token", TOKEN, "--quiet", log=folder / "serve.log") as base:
+        yield f"{base}/sparql"
+
+
+def test_sparqlwrapper_gets_json_rows(endpoint: str) -> None:
+    client = SPARQLWrapper(endpoint)
+    client.setQuery(CALL_QUERY)
+    client.setReturnFormat(JSON)
+    rows = client.query().convert()["results"]["bindings"]
+    assert {row["name"]["value"] for row in rows} == {"Marta Kowal", "Ivo Brandt"}
+    assert {row["date"]["value"] for row in rows} == {"2024-03-05"}
+    assert {row["topic"]["value"] for row in rows} == {"grain exports"}
+    assert rows[0]["evidence"]["value"].startswith("Marta Kowal telefonierte")
+
+
+def test_sparqlwrapper_construct_by_post_gives_a_graph(endpoint: str) -> None:
+    client = SPARQLWrapper(endpoint)
+    client.setMethod(POST)
+    client.setQuery(f"CONSTRUCT {{ ?s <{EX}evidence> ?e }} WHERE {{ ?s <{EX}evidence> ?e }}")
+    client.setReturnFormat(TURTLE)
+    graph = Graph().parse(data=client.query().convert(), format="turtle")
+    assert set(graph.subjects()) == {URIRef(f"{EX}call1"), URIRef(f"{EX}threat1")}
+
+
+def test_rdflib_sparqlstore_queries(endpoint: str) -> None:
+    graph = Graph(store=SPARQLStore(endpoint))
+    rows = list(graph.query(f"SELECT ?who WHERE {{ ?threat <{EX}source> ?who }}"))
+    assert [row.who for row in rows] == [URIRef(f"{EX}ivo")]
+
+
+def test_rdflib_update_store_writes_with_the_token_only(endpoint: str) -> None:
+    update = f'INSERT DATA {{ GRAPH <{EX}article9> {{ <{EX}note> <{EX}text> "added over HTTP" }} }}'
+    refused = SPARQLUpdateStore(endpoint, endpoint)
+    with pytest.raises(HTTPError) as error:
+        refused.update(update)
+    assert error.value.code == 401
+
+    store = SPARQLUpdateStore(endpoint, endpoint, headers={"Authorization": f"Bearer {TOKEN}"})
+    store.update(update)
+    rows = list(Graph(store=SPARQLStore(endpoint)).query(f"SELECT ?t WHERE {{ <{EX}note> <{EX}text> ?t }}"))
+    assert [row.t for row in rows] == [Literal("added over HTTP")]
+
+
+def test_kg_query_through_the_endpoint(endpoint: str, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    result = CliRunner().invoke(main, ["query", CALL_QUERY, "--endpoint", endpoint])
+    assert result.exit_code == 0, result.output
+    assert "Ivo Brandt" in result.output and "(2 rows)" in result.output
