@@ -24,13 +24,13 @@ DEFAULTS: dict[str, Any] = {
     "KG_MAX_REQUEST_BYTES": 1_000_000,
     "KG_CORS": "*",
     "KG_UNION_DEFAULT_GRAPH": True,
-    "KG_REFRESH_INTERVAL": 1.0,
+    "KG_REFRESH_INTERVAL": 0.0,
 }
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     """A configured app serving the store named by KG_STORE."""
-    from kg.serve import health, sparql
+    from kg.serve import graph_store, health, sparql
     from kg.serve.dataset import ServedStore
     from kg.serve.execute import QuerySettings, store_prefixes
     from kg.serve.protocol import ProtocolError
@@ -45,8 +45,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     )
     app.extensions["kg.store"] = ServedStore.open(settings["KG_STORE"], settings["KG_REFRESH_INTERVAL"])
 
-    for module in (sparql, health):
+    for module in (sparql, graph_store, health):
         app.register_blueprint(module.blueprint)
+    _allow_cross_origin(app, settings["KG_CORS"])
 
     @app.errorhandler(ProtocolError)
     def protocol_error(error: ProtocolError) -> Response:
@@ -54,6 +55,18 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
                         content_type="text/plain; charset=utf-8")
 
     return app
+
+
+def _allow_cross_origin(app: Flask, origins: str | None) -> None:
+    """Browsers on other origins may query (and, with the token, write): the SPARQL/Graph Store headers."""
+    if not origins:
+        return
+    from flask_cors import CORS
+
+    allowed = "*" if origins.strip() == "*" else [origin.strip() for origin in origins.split(",")]
+    CORS(app, origins=allowed, allow_headers=["Accept", "Authorization", "Content-Type"],
+         expose_headers=["Content-Type", "Location"], methods=["GET", "HEAD", "POST", "PUT", "DELETE"],
+         max_age=3600)
 
 
 def _settings(config: dict[str, Any]) -> dict[str, Any]:

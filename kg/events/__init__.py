@@ -11,6 +11,7 @@ from kg.events.builder import EventBuilder, subject_person
 from kg.events.coref import merge_events
 from kg.events.frames import SentenceReader
 from kg.events.lexicon import load_lexicon
+from kg.events.topics import is_topic_sentence, topics_in
 from kg.model import Event
 
 __all__ = ["find_events"]
@@ -38,6 +39,8 @@ def find_events(doc: Doc, index: EntityIndex, lang: str, published: date | None,
         if not any(start <= sent.start_char and end_char <= end for start, end in body):
             continue
         candidates = builder.sentence_events(sent)
+        if not candidates and events and is_topic_sentence(sent):
+            events[-1].topics += [t for t in topics_in(sent) if t not in events[-1].topics]
         events += [c.event for c in candidates]
         person = subject_person(candidates, index)
         if person:

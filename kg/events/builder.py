@@ -11,6 +11,7 @@ from kg.events.dates import resolve_date
 from kg.events.frames import Arg, SentenceReader, Trigger
 from kg.events.lexicon import Lexicon
 from kg.events.quantities import find_quantity
+from kg.events.topics import topics_in
 from kg.model import Event
 from kg.model import Span as TextSpan
 
@@ -106,6 +107,7 @@ class EventBuilder:
         event.date = resolve_date(self._clause_text(trigger, sent), self.published, self.lang)
         if event.date is None:
             event.date = resolve_date(sent.text, self.published, self.lang)
+        event.topics = topics_in(self.reader.doc[trigger.clause[0] : trigger.clause[1]])
         if spec.type in {"PRISONER_EXCHANGE", "ASSAULT", "AID", "STATEMENT", "MOBILIZE"}:
             event.quantity = find_quantity(sent.text, self.lang)
         content_actors = []

@@ -2,26 +2,32 @@
 
 Why snapshots: RocksDB (under pyoxigraph) lets one process hold a store read-write, and pyoxigraph calls
 opening it read-only while another process writes "undefined behaviour". So the server never keeps the
-store open. When the store's files change (checked at most every `refresh_interval` seconds, on a request),
-the server opens the store read-write for a few milliseconds, takes a checkpoint (`Store.backup`: hard
-links, no copy) into a private directory, closes the store and serves queries from the checkpoint, which
-no one else ever writes. A `kg build` that holds the store keeps it; the server then goes on serving the
-last snapshot and picks up the new articles once the build has closed the store.
+store open. When the store's files have changed, the server opens the store read-write for a few
+milliseconds, takes a checkpoint (`Store.backup`: hard links, no copy) into a private directory, closes
+the store, and serves queries from the checkpoint, which no one ever writes. While `kg build` holds the
+store, the server goes on serving the last snapshot and picks up the new articles once the build is done.
 
-Writes from the server (SPARQL Update, Graph Store) open the store read-write for the one operation, under
-a file lock shared by the server's workers, and take a new snapshot afterwards.
+The server's worker processes share snapshots: `<root>/current` names the newest one together with the
+store's file fingerprint right after it was taken, and a worker that finds the store unchanged since then
+simply opens that snapshot. (Each read-write open rewrites some RocksDB files, so comparing against the
+fingerprint taken after our own open is what keeps workers from re-snapshotting each other's opens.)
+Old snapshots are deleted once no live worker reads them (`<root>/readers/<snapshot>@<pid>` markers).
+
+Writes from the server (SPARQL Update, Graph Store) open the store read-write for one operation, under a
+file lock shared by the workers, and publish a new snapshot afterwards.
 """
 
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 import shutil
 import threading
 import time
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,6 +36,7 @@ import pyoxigraph as ox
 from kg.store import GraphStore
 
 LOCK_RETRY_SECONDS = 5.0
+BUSY_RETRY_SECONDS = 1.0
 
 
 class StoreBusy(RuntimeError):
@@ -38,17 +45,19 @@ class StoreBusy(RuntimeError):
 
 @dataclass
 class _Snapshot:
-    """One checkpoint of the store and the requests that are reading it."""
+    """One checkpoint of the store, open read-only in this process, and the requests reading it."""
 
-    store: ox.Store
-    path: Path | None
+    name: str
+    store: ox.Store | None
+    marker: Path | None = None
     readers: int = 0
     retired: bool = False
 
-    def discard_if_unused(self) -> None:
-        if self.retired and self.readers == 0 and self.path is not None:
-            self.store = None  # type: ignore[assignment] - closes RocksDB before the files go
-            shutil.rmtree(self.path, ignore_errors=True)
+    def close_if_unused(self) -> None:
+        if self.retired and self.readers == 0:
+            self.store = None  # closes RocksDB
+            if self.marker is not None:
+                self.marker.unlink(missing_ok=True)
 
 
 @dataclass
@@ -56,37 +65,28 @@ class ServedStore:
     """Gives each request a consistent store to read, and serialises writes (see the module docstring)."""
 
     path: Path | None
-    snapshot_root: Path | None = None
-    refresh_interval: float = 1.0
-    _guard: threading.Lock = field(default_factory=threading.Lock)
+    root: Path | None = None
+    refresh_interval: float = 0.0
+    _guard: threading.RLock = field(default_factory=threading.RLock)
     _current: _Snapshot | None = None
-    _fingerprint: tuple = ()
-    _checked_at: float = 0.0
+    _next_check: float = 0.0
 
     @classmethod
-    def open(cls, path: str | Path | None, refresh_interval: float = 1.0) -> ServedStore:
+    def open(cls, path: str | Path | None, refresh_interval: float = 0.0) -> ServedStore:
         """Serve the store at `path` (created if missing); `None` serves a fresh in-memory store."""
         if path is None:
             served = cls(None, refresh_interval=refresh_interval)
-            served._current = _Snapshot(GraphStore.open(None).raw, None)
+            served._current = _Snapshot("memory", GraphStore.open(None).raw)
             return served
         path = Path(path).resolve()
         if path.exists() and not path.is_dir():
             raise ValueError(f"{path} is a file, not a store directory")
         root = path.parent / f".{path.name}.kg-serve"
-        root.mkdir(parents=True, exist_ok=True)
+        for folder in (root / "snapshots", root / "readers"):
+            folder.mkdir(parents=True, exist_ok=True)
         served = cls(path, root, refresh_interval)
-        served._remove_orphaned_snapshots()
-        served.refresh(force=True)
+        served.refresh(wait=True)
         return served
-
-    def close(self) -> None:
-        """Drop the current snapshot (its files go once no request reads it)."""
-        with self._guard:
-            if self._current is not None:
-                self._current.retired = True
-                self._current.discard_if_unused()
-            self._current = None
 
     @property
     def in_memory(self) -> bool:
@@ -94,76 +94,105 @@ class ServedStore:
 
     @contextmanager
     def reading(self) -> Iterator[GraphStore]:
-        """The newest snapshot, kept alive until the block ends even if a newer one replaces it.
+        """The newest snapshot, kept open until the block ends even if a newer one replaces it.
 
-        The handle is emptied when the block ends, so no one reads a snapshot whose files are gone.
+        The handle is emptied when the block ends, so no one reads a snapshot after it was let go.
         """
         self.refresh()
         with self._guard:
             snapshot = self._current
-            assert snapshot is not None
+            if snapshot is None:
+                raise StoreBusy("the store is closed")
             snapshot.readers += 1
-        handle = GraphStore(snapshot.store, snapshot.path)
+        handle = GraphStore(snapshot.store, self.path)
         try:
             yield handle
         finally:
             handle.raw = None
             with self._guard:
                 snapshot.readers -= 1
-                snapshot.discard_if_unused()
+                snapshot.close_if_unused()
 
     @contextmanager
     def writing(self) -> Iterator[GraphStore]:
         """The store itself, read-write, for one operation; readers see the result afterwards.
 
-        The handle is emptied when the block ends, which closes the store so the snapshot can open it.
+        The handle is emptied when the block ends, which closes the store so the snapshot can be taken.
         """
         if self.in_memory:
             with self._guard:
-                assert self._current is not None
                 yield GraphStore(self._current.store)
             return
-        with self._workers_lock():
-            handle = GraphStore(self._open_writable(), self.path)
+        with self._shared_lock():
+            handle = GraphStore(self._open_writable(wait=True), self.path)
             try:
                 yield handle
                 handle.flush()
             finally:
                 handle.raw = None
-            self._take_snapshot()
+            self._adopt(self._publish_snapshot())
 
-    def refresh(self, force: bool = False) -> None:
-        """Take a new snapshot if the store's files changed since the last one."""
-        if self.in_memory:
+    def refresh(self, wait: bool = False) -> None:
+        """Move to the newest snapshot, taking one first if the store's files changed since the last."""
+        if self.in_memory or time.monotonic() < self._next_check:
             return
-        now = time.monotonic()
-        if not force and now - self._checked_at < self.refresh_interval:
-            return
-        self._checked_at = now
-        if not force and self._fingerprint == _fingerprint(self.path):
+        self._next_check = time.monotonic() + self.refresh_interval
+        state = self._read_state()
+        if state and state["fingerprint"] == _fingerprint(self.path):
+            self._adopt(state["name"])
             return
         try:
-            with self._workers_lock():
-                self._take_snapshot(wait=force)
+            with self._shared_lock():
+                state = self._read_state()  # another worker may have just taken one
+                if not state or state["fingerprint"] != _fingerprint(self.path):
+                    state = {"name": self._publish_snapshot(wait)}
+                self._adopt(state["name"])
         except StoreBusy:
+            self._next_check = time.monotonic() + BUSY_RETRY_SECONDS
             if self._current is None:
-                raise
-            # a build is writing: keep serving the last snapshot, look again on a later request
+                if not state:
+                    raise
+                self._adopt(state["name"])  # a build is writing: serve the last snapshot meanwhile
 
-    def _take_snapshot(self, wait: bool = True) -> None:
-        target = self.snapshot_root / f"{os.getpid()}-{uuid.uuid4().hex[:12]}"
-        store = self._open_writable(wait=wait)
+    def close(self) -> None:
+        """Let go of the current snapshot (deleted by the next snapshot taken once no one reads it)."""
+        with self._guard:
+            if self._current is not None:
+                self._current.retired = True
+                self._current.close_if_unused()
+            self._current = None
+
+    def _publish_snapshot(self, wait: bool = True) -> str:
+        """Checkpoint the store into a new snapshot and make it current; call under the shared lock."""
+        name = f"{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
+        store = self._open_writable(wait)
         try:
-            store.backup(str(target))
+            store.backup(str(self.root / "snapshots" / name))
         finally:
             del store
-        self._fingerprint = _fingerprint(self.path)
-        fresh = _Snapshot(GraphStore.open(target, read_only=True).raw, target)
+        state = {"name": name, "fingerprint": _fingerprint(self.path)}
+        temporary = self.root / f"current.{os.getpid()}"
+        temporary.write_text(json.dumps(state))
+        temporary.replace(self.root / "current")
+        self._remove_unread_snapshots(keep=name)
+        return name
+
+    def _adopt(self, name: str) -> None:
         with self._guard:
-            old, self._current = self._current, fresh
+            if self._current is not None and self._current.name == name:
+                return
+            marker = self.root / "readers" / f"{name}@{os.getpid()}"
+            marker.touch()
+            store = GraphStore.open(self.root / "snapshots" / name, read_only=True).raw
+            old, self._current = self._current, _Snapshot(name, store, marker)
             if old is not None:
                 old.retired = True
-                old.discard_if_unused()
+                old.close_if_unused()
+
+    def _read_state(self) -> dict | None:
+        with suppress(FileNotFoundError, ValueError):
+            return json.loads((self.root / "current").read_text())
+        return None
 
     def _open_writable(self, wait: bool = True) -> ox.Store:
         deadline = time.monotonic() + (LOCK_RETRY_SECONDS if wait else 0.0)
@@ -178,30 +207,36 @@ class ServedStore:
                 time.sleep(0.05)
 
     @contextmanager
-    def _workers_lock(self) -> Iterator[None]:
+    def _shared_lock(self) -> Iterator[None]:
         """Serialises store opens between this server's worker processes (RocksDB allows one writer)."""
-        with open(self.snapshot_root / "write.lock", "w") as handle:
+        with open(self.root / "write.lock", "w") as handle:
             fcntl.flock(handle, fcntl.LOCK_EX)
             try:
                 yield
             finally:
                 fcntl.flock(handle, fcntl.LOCK_UN)
 
-    def _remove_orphaned_snapshots(self) -> None:
-        """Snapshots left by server processes that are gone (a crash, a kill)."""
-        for entry in self.snapshot_root.iterdir():
-            pid = entry.name.split("-", 1)[0]
-            if entry.is_dir() and pid.isdigit() and not _process_alive(int(pid)):
-                shutil.rmtree(entry, ignore_errors=True)
+    def _remove_unread_snapshots(self, keep: str) -> None:
+        """Snapshots no live process reads: not current, no marker of a running process."""
+        readers: dict[str, bool] = {}
+        for marker in (self.root / "readers").iterdir():
+            name, _, pid = marker.name.rpartition("@")
+            if pid.isdigit() and _process_alive(int(pid)):
+                readers[name] = True
+            else:
+                marker.unlink(missing_ok=True)
+        for snapshot in (self.root / "snapshots").iterdir():
+            if snapshot.name != keep and not readers.get(snapshot.name):
+                shutil.rmtree(snapshot, ignore_errors=True)
 
 
-def _fingerprint(path: Path) -> tuple:
-    """Names, sizes and times of the files that hold data (not RocksDB's info logs)."""
+def _fingerprint(path: Path) -> list:
+    """Names, sizes and times of the files that hold data (not RocksDB's info logs or lock)."""
     try:
         entries = [e for e in os.scandir(path) if not e.name.startswith(("LOG", "LOCK"))]
-        return tuple(sorted((e.name, e.stat().st_size, e.stat().st_mtime_ns) for e in entries))
+        return sorted([e.name, e.stat().st_size, e.stat().st_mtime_ns] for e in entries)
     except FileNotFoundError:
-        return ()
+        return []
 
 
 def _process_alive(pid: int) -> bool:
