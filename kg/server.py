@@ -30,7 +30,7 @@ DEFAULTS: dict[str, Any] = {
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     """A configured app serving the store named by KG_STORE."""
-    from kg.serve import graph_store, health, sparql
+    from kg.serve import graph_store, health, sparql, ui
     from kg.serve.dataset import ServedStore
     from kg.serve.execute import QuerySettings, store_prefixes
     from kg.serve.protocol import ProtocolError
@@ -45,7 +45,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     )
     app.extensions["kg.store"] = ServedStore.open(settings["KG_STORE"], settings["KG_REFRESH_INTERVAL"])
 
-    for module in (sparql, graph_store, health):
+    for module in (sparql, graph_store, health, ui):
         app.register_blueprint(module.blueprint)
     _allow_cross_origin(app, settings["KG_CORS"])
 

@@ -254,6 +254,7 @@ def test_date_in_the_body_is_not_the_publication_date(tmp_path: Path) -> None:
         ("BERLIN, 26. Juni 2024 – Die Bundesregierung hat", date(2024, 6, 26)),
         ("Washington, June 3, 2024 — The State Department has", date(2024, 6, 3)),
         ("Published: March 28, 2018\n\nThe State Department has", date(2018, 3, 28)),
+        ("Updated 3:45 PM GMT+2, June 26, 2024\n\nThe State Department has", date(2024, 6, 26)),
         ("Friday, August 12, 2016\n\nThe State Department has", date(2016, 8, 12)),
         ("Medienmitteilung, 22.06.2018\n\nDie Bundesregierung hat", date(2018, 6, 22)),
         ("2021-11-09\n\nThe State Department has", date(2021, 11, 9)),

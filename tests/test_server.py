@@ -240,3 +240,48 @@ def test_healthz_reports_the_store(client) -> None:
     response = client.get("/healthz")
     assert response.status_code == 200
     assert json.loads(response.data)["quads"] == 13
+
+
+def test_graph_store_reads_and_needs_the_token_to_write(client) -> None:
+    turtle = f'<{EX}note> <{EX}text> "Eine Notiz." .'
+    refused = client.put(f"/store?graph={EX}notes", data=turtle, content_type="text/turtle")
+    created = client.put(f"/store?graph={EX}notes", data=turtle, content_type="text/turtle",
+                         headers={"Authorization": f"Bearer {TOKEN}"})
+    fetched = client.get(f"/store?graph={EX}notes", headers={"Accept": "application/n-triples"})
+    missing = client.get(f"/store?graph={EX}nothing")
+    assert (refused.status_code, created.status_code, missing.status_code) == (401, 201, 404)
+    assert fetched.data.decode().strip() == f'<{EX}note> <{EX}text> "Eine Notiz." .'
+
+
+def test_cors_headers_for_other_origins(client) -> None:
+    response = client.get("/sparql", query_string={"query": "ASK {}"}, headers={"Origin": "https://example.net"})
+    assert response.headers.get("Access-Control-Allow-Origin") in ("*", "https://example.net")
+
+
+def test_entity_page_escapes_text_from_the_data(tmp_path: Path) -> None:
+    client = create_app({"KG_TOKEN": TOKEN}).test_client()
+    turtle = f'<{EX}p9> <http://www.w3.org/2000/01/rdf-schema#label> "Mia <script>alert(1)</script>" .'
+    client.put(f"/store?graph={EX}g9", data=turtle, content_type="text/turtle",
+               headers={"Authorization": f"Bearer {TOKEN}"})
+    page = client.get("/entity", query_string={"iri": f"{EX}p9"}).data.decode()
+    assert "Mia &lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<script>alert(1)" not in page
+
+
+def test_query_page_lists_the_example_queries(client) -> None:
+    from kg.serve.examples import example_queries
+
+    page = client.get("/").data.decode()
+    assert all(title in page for title, _ in example_queries())
+
+
+def test_kg_query_on_a_store_prints_a_table(store_dir: Path) -> None:
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    result = CliRunner().invoke(main, ["query", PARTICIPANTS, "--store", str(store_dir)])
+    bad = CliRunner().invoke(main, ["query", "SELECT ?x WHERE {", "--store", str(store_dir)])
+    assert result.exit_code == 0, result.output
+    assert '"Ivo Brandt"' in result.output and "(3 rows)" in result.output
+    assert bad.exit_code != 0 and "syntax error" in bad.output and "Traceback" not in bad.output

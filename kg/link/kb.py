@@ -24,7 +24,7 @@ KB_ENV = "KG_KB"  # path of a kb.json to use instead of the shipped one (e.g. af
 
 # German adjective endings, longest first, so "russischen" -> "russisch" and not "russische".
 _DE_ADJECTIVE_ENDINGS = ("em", "en", "er", "es", "e")
-_EN_POSSESSIVES = ("'s", "s'")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 
 
 @dataclass(frozen=True)
@@ -128,10 +128,11 @@ class KnowledgeBase:
         """
         found = self._lookup(name, lang)
         if not found and lang in (None, "en"):
-            for suffix in _EN_POSSESSIVES:
-                if name.replace("’", "'").endswith(suffix):
-                    found = self._lookup(name[: -len(suffix)], lang)
-                    break
+            plain = name.translate(_APOSTROPHES)
+            if plain.endswith("'s"):
+                found = self._lookup(plain[:-2], lang)
+            elif plain.endswith("s'"):
+                found = self._lookup(plain[:-1], lang)
         return found
 
     def _lookup(self, name: str, lang: str | None) -> list[KBEntry]:
@@ -182,10 +183,10 @@ class KnowledgeBase:
                 yield name, entry
 
     def stats(self) -> dict[str, int]:
-        counts = {"states": 0, "territories": 0, "capitals": 0, "regions": 0, "organisations": 0,
-                  "people": 0, "offices": 0}
-        plural = {"state": "states", "territory": "territories", "capital": "capitals", "region": "regions",
-                  "person": "people"}
+        counts = {"states": 0, "territories": 0, "capitals": 0, "cities": 0, "subdivisions": 0, "regions": 0,
+                  "organisations": 0, "people": 0, "offices": 0}
+        plural = {"state": "states", "territory": "territories", "capital": "capitals", "city": "cities",
+                  "subdivision": "subdivisions", "region": "regions", "person": "people"}
         for entry in self.entries:
             if entry.type == "ORG":
                 counts["organisations"] += 1

@@ -25,6 +25,7 @@ def build_article(
     url: str | None = None,
     source: str | None = None,
 ) -> Article:
+    """An Article for `text`, filling what the caller does not know from the text itself."""
     page = layout(text, title)
     body_text = "\n".join(text[start:end] for start, end in page.body) or text
     return Article(

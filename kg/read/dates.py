@@ -15,6 +15,7 @@ from kg.read.paragraphs import Paragraph, ends_sentence
 from kg.read.wordlists import markers
 
 HEADER_PARAGRAPHS = 5  # datelines and date lines sit within the first few paragraphs
+MARKER_LINE_MAX_WORDS = 15
 CAPTION_MAX_WORDS = 12  # a photo caption above the headline is a short sentence
 _DATE_LINE_MAX_OTHER_WORDS = 2  # "Bern, Medienmitteilung, 16.02.2016", "Friday, August 12, 2016"
 
@@ -51,7 +52,14 @@ def parse_date(value: str) -> date | None:
 
 
 def is_marker_line(paragraph: Paragraph) -> bool:
-    return paragraph.text.lower().startswith(markers("date_markers"))
+    """A short "Stand: <date>" / "Published <date>" paragraph."""
+    if paragraph.words > MARKER_LINE_MAX_WORDS:
+        return False
+    lowered = paragraph.text.lower()
+    for marker in markers("date_markers"):
+        if lowered.startswith(marker) and not lowered[len(marker): len(marker) + 1].isalpha():
+            return any(True for _ in find_dates(paragraph.text))
+    return False
 
 
 def is_date_line(paragraph: Paragraph) -> bool:

@@ -35,9 +35,13 @@ def read_paths(
     reader handles, or a path that matches nothing, is reported as a ReadError.
     """
     for given in paths:
+        found = False
         for path, explicit in _expand(str(given)):
+            found = True
             if explicit or path.suffix.lower() in READERS:
                 yield from read_file(path, published, language)
+        if not found:
+            yield ReadError(str(given), None, _nothing_found(str(given)))
 
 
 def read_file(
@@ -60,7 +64,7 @@ def read_file(
 
 
 def _expand(given: str) -> Iterator[tuple[Path, bool]]:
-    """(file, named explicitly?) for a path, a directory or a glob pattern."""
+    """(file, named explicitly?) for a path, a directory or a glob pattern; nothing if nothing exists."""
     path = Path(given)
     if path.is_dir():
         yield from ((p, False) for p in sorted(path.rglob("*")) if p.is_file())
@@ -70,7 +74,9 @@ def _expand(given: str) -> Iterator[tuple[Path, bool]]:
         matches = sorted(glob.glob(given, recursive=True))
         for match in matches:
             yield from _expand(match) if Path(match).is_dir() else [(Path(match), False)]
-        if not matches:
-            yield path, True
-    else:
-        yield path, True
+
+
+def _nothing_found(given: str) -> str:
+    if Path(given).is_dir():
+        return "no files in this directory"
+    return "no file matches this pattern" if glob.has_magic(given) else "no such file or directory"

@@ -91,6 +91,8 @@ def choose(kind: str, accept: MIMEAccept, format_params: Sequence[str] = ()) -> 
         raise NotAcceptable(f"unknown format {shown} for this query; use one of: {known}")
     if not accept or not accept.values():
         return next(iter(table.values()))
+    # parameters such as charset=utf-8 do not change which format is meant (werkzeug would compare them)
+    accept = MIMEAccept([(value.split(";")[0].strip(), quality) for value, quality in accept])
     best = accept.best_match(list(table), default=None)
     if best is None:
         offered = ", ".join(sorted({f.media_type for f in table.values()}))
