@@ -7,4 +7,4 @@ if [ -x scripts/setup-browser.sh ]; then
   ./scripts/setup-browser.sh || echo "browser setup failed: browser tests will be skipped" >&2
 fi
 .venv/bin/ruff check kg tests benchmarks
-.venv/bin/python -m pytest -q "$@"
+SE_OFFLINE=true .venv/bin/python -m pytest -q "$@"

@@ -76,3 +76,30 @@ def test_kg_query_through_the_endpoint(endpoint: str, tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["query", CALL_QUERY, "--endpoint", endpoint])
     assert result.exit_code == 0, result.output
     assert "Ivo Brandt" in result.output and "(2 rows)" in result.output
+
+
+def test_serves_during_a_build_and_sees_its_articles_after(endpoint: str, tmp_path_factory) -> None:
+    """A `kg build` holds the store's write lock: the server keeps answering from its last snapshot and
+    shows the new graph once the build has closed the store."""
+    import time
+
+    import pyoxigraph as ox
+
+    store_dir = Path(tmp_path_factory.getbasetemp()) / "live0" / "store"
+    ask = f"ASK {{ <{EX}built> ?p ?o }}"
+
+    def built_is_visible() -> bool:
+        client = SPARQLWrapper(endpoint)
+        client.setQuery(ask)
+        client.setReturnFormat(JSON)
+        return client.query().convert()["boolean"]
+
+    builder = ox.Store(str(store_dir))  # what `kg build` holds while it writes
+    builder.update(f'INSERT DATA {{ GRAPH <{EX}article5> {{ <{EX}built> <{EX}text> "new article" }} }}')
+    assert built_is_visible() is False  # answered from the snapshot, not blocked or broken
+    builder.flush()
+    del builder
+    deadline = time.monotonic() + 15
+    while not built_is_visible():
+        assert time.monotonic() < deadline, "the new article never became visible"
+        time.sleep(0.2)

@@ -36,10 +36,34 @@ def command(store_dir: Path, host: str, port: int, workers: int, token: str | No
 
 
 def _check_store(store_dir: Path) -> None:
+    """Fail with one clear line before the workers start; the snapshot taken here is the one they open.
+
+    The check runs in a spawned process: RocksDB must not be touched in the gunicorn master, whose forked
+    workers would inherit its state without its background threads (and hang on their first write).
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     if store_dir.exists() and any(store_dir.iterdir()) and not (store_dir / "CURRENT").exists():
         raise click.ClickException(
             f"{store_dir} is not a kg store (build one with `kg build ... --store DIR`)"
         )
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        problem = pool.submit(_snapshot_once, str(store_dir)).result()
+    if problem:
+        raise click.ClickException(problem)
+
+
+def _snapshot_once(store_dir: str) -> str | None:
+    from kg.serve.dataset import ServedStore, StoreBusy
+
+    try:
+        ServedStore.open(store_dir).close()
+    except StoreBusy as error:
+        return f"{error} and has no snapshot to serve yet; start again when it is done"
+    except (OSError, ValueError) as error:
+        return f"cannot open the store {store_dir}: {error}"
+    return None
 
 
 def _announce(host: str, port: int, writable: bool) -> None:
