@@ -48,5 +48,10 @@ def match_title(word: str, lang: str) -> TitleMatch | None:
     return None
 
 
+def token_title(token, lang: str) -> TitleMatch | None:  # noqa: ANN001 - a spaCy Token
+    """The office a token names, by its lemma or, failing that, by its surface form."""
+    return match_title(token.lemma_ or token.text, lang) or match_title(token.text, lang)
+
+
 def cue_words(lang: str, name: str) -> frozenset[str]:
     return frozenset(w.casefold() for w in _load("cues.yaml").get(lang, {}).get(name, []))

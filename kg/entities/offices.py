@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from kg.entities.lexicon import TitleMatch, match_title, office_titles
+from kg.entities.lexicon import TitleMatch, office_titles, token_title
 from kg.entities.mentions import Mention
 from kg.link.kb import KnowledgeBase
 from kg.model import Office
@@ -24,7 +24,7 @@ def title_before(doc: Doc, mention: Mention, lang: str) -> tuple[TitleMatch, int
         return None
     if lang == "de":
         token = doc[end]
-        match = match_title(token.lemma_ or token.text, lang) or match_title(token.text, lang)
+        match = token_title(token, lang)
         return (match, end, end) if match else None
     titles = office_titles(lang)
     for size in range(min(MAX_TITLE_TOKENS, end + 1), 0, -1):

@@ -13,7 +13,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from kg.entities.lexicon import cue_words, match_title
+from kg.entities.lexicon import cue_words, match_title, token_title
 from kg.entities.mentions import ADJECTIVE, NAME, PEOPLE, PREFIX, SIDE, Mention
 from kg.link.kb import KBEntry, KnowledgeBase, load_kb
 
@@ -144,10 +144,7 @@ class EntityRuler:
 
     def _looks_like_person(self, span: Span) -> bool:
         """A run of names after an office title, or a first name + surname run of two or three tokens."""
-        if span.start > 0 and match_title(span.doc[span.start - 1].lemma_ or span.doc[span.start - 1].text,
-                                          self.lang):
-            return True
-        if span.start > 0 and match_title(span.doc[span.start - 1].text, self.lang):
+        if span.start > 0 and token_title(span.doc[span.start - 1], self.lang):
             return True
         return 2 <= len(span) <= 3 and all(len(t) > 1 for t in span)
 

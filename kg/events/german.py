@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from kg.entities import EntityIndex
-from kg.entities.lexicon import match_title
+from kg.entities.lexicon import token_title
 from kg.entities.mentions import ADJECTIVE, PREFIX, Mention
 from kg.events.frames import Arg, Trigger
 from kg.events.lexicon import Lexicon
@@ -171,7 +171,7 @@ class GermanReader:
 
     @staticmethod
     def _title(token: Token):  # noqa: ANN205
-        return match_title(token.lemma_ or token.text, "de") or match_title(token.text, "de")
+        return token_title(token, "de")
 
     def _holder(self, title: Token, state: str) -> str | None:
         """ "die Verteidigungsminister Russlands": the article's person holding that office of that state."""
