@@ -11,6 +11,7 @@ from kg.events.builder import EventBuilder, subject_person
 from kg.events.coref import merge_events
 from kg.events.frames import SentenceReader
 from kg.events.lexicon import load_lexicon
+from kg.events.occasions import date_by_occasion
 from kg.events.topics import is_topic_sentence, topics_in
 from kg.model import Event
 
@@ -48,6 +49,7 @@ def find_events(doc: Doc, index: EntityIndex, lang: str, published: date | None,
         else:
             reader.last_person = _last_person_named(sent, index) or reader.last_person
     events = merge_events(events, index)
+    date_by_occasion(events)
     for n, event in enumerate(events, start=1):
         event.id = f"ev{n}"
         if event.date is None and published is not None:

@@ -78,6 +78,8 @@ class EventBuilder:
             if arg.relation in CHANNEL_PREPS and entity.type == "ORG" and spec.speech:
                 medium = arg.entity
                 continue
+            if not spec.speech and self._is_medium(entity):
+                continue  # "die Angriffe auf Telegram Terror nennen": a network is where one speaks
             if arg.relation in SOURCE_RELATIONS and source is None and (arg.relation != "subj" or len(subjects) == 1):
                 source = arg.entity
             elif arg.relation in targets_wanted and target is None and arg.entity != source:
@@ -88,6 +90,7 @@ class EventBuilder:
                 participants.append(arg.entity)
         if not participants:
             return None
+        mediator = source if spec.type == "MEDIATE" else None
         if spec.type == "CONSULT" and len(subjects) > 1:
             source = None  # "A and B met": no one initiates
         event = Event(
@@ -97,6 +100,7 @@ class EventBuilder:
             participants=participants,
             source=source,
             target=target,
+            mediator=mediator,
             medium=medium,
             trigger=self.reader.doc[trigger.token].text,
             evidence=[_evidence(sent)],
@@ -104,6 +108,8 @@ class EventBuilder:
         )
         if spec.speech and medium:
             event.mode = "social_media"
+        if spec.type == "CONSULT" and event.mode in {None, "meeting"}:
+            event.mode = self._mode_from_cues(trigger) or event.mode
         event.date = resolve_date(self._clause_text(trigger, sent), self.published, self.lang)
         if event.date is None:
             event.date = resolve_date(sent.text, self.published, self.lang)
@@ -117,6 +123,22 @@ class EventBuilder:
                 if entity_id and entity_id not in content_actors and entity_id != source:
                     content_actors.append(entity_id)
         return Candidate(event, trigger, sent, content_actors)
+
+    def _mode_from_cues(self, trigger: Trigger) -> str | None:
+        """A phone or video cue in the clause ("in einem Gespräch am Telefon") beats the trigger's mode."""
+        words = {t.lower_ for t in self.reader.doc[trigger.clause[0] : trigger.clause[1]]}
+        words |= self.reader.clause_nouns(trigger)
+        for mode, cues in self.lex.mode_cues.items():
+            if any(word.startswith(cue) for word in words for cue in cues):
+                return mode
+        return None
+
+    @staticmethod
+    def _is_medium(entity) -> bool:  # noqa: ANN001
+        from kg.link.kb import load_kb
+
+        entry = load_kb().get(entity.kb_key) if entity.kb_key else None
+        return entry is not None and entry.category == "media"
 
     def _clause_text(self, trigger: Trigger, sent: Span) -> str:
         return self.reader.doc[trigger.clause[0] : trigger.clause[1]].text

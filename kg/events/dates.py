@@ -34,7 +34,8 @@ def _patterns(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern
                 rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>{months})(?:\s+(?P<year2>\d{{4}}))?)")
     numeric = r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})"
     month_year = rf"(?P<month>{months})\s+(?P<year>\d{{4}})"
-    weekday = rf"\b(?P<weekday>{weekdays})\b"
+    suffixes = "|".join(cal.get("weekday_suffixes", ()))
+    weekday = rf"\b(?P<weekday>{weekdays})(?:{suffixes})?\b" if suffixes else rf"\b(?P<weekday>{weekdays})\b"
     flags = re.IGNORECASE
     return (re.compile(rf"\b(?:{full}|{numeric})", flags), re.compile(rf"\b{month_year}\b", flags),
             re.compile(weekday, flags), re.compile(r"\b(?P<year>(?:19|20)\d\d)\b"))
@@ -87,7 +88,22 @@ def resolve_date(text: str, published: date | None, lang: str) -> str | None:
     match = month_year.search(text)
     if match and not _since_before(text, match.start(), lang):
         return f"{int(match.group('year')):04d}-{cal['months'][match.group('month').casefold()]:02d}"
-    return None
+    return _part_of_month(text, published, lang)
+
+
+def _part_of_month(text: str, published: date | None, lang: str) -> str | None:
+    """"Anfang August", "in early May": the month, in the year that puts it on or before publication."""
+    cal = _calendar(lang)
+    parts = "|".join(cal.get("month_parts", ()))
+    if not parts or published is None:
+        return None
+    months = "|".join(sorted(cal["months"], key=len, reverse=True))
+    match = re.search(rf"\b(?:{parts})\s+(?P<month>{months})\b", text, re.IGNORECASE)
+    if not match or _since_before(text, match.start(), lang):
+        return None
+    month = cal["months"][match.group("month").casefold()]
+    year = published.year if month <= published.month else published.year - 1
+    return f"{year:04d}-{month:02d}"
 
 
 def _year_near(month: int, day: int, published: date | None) -> int | None:

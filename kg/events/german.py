@@ -27,6 +27,13 @@ CLASSIFIERS = {"stadt", "hauptstadt", "region", "provinz", "land", "staat", "rep
                "plattform", "netzwerk", "dienst", "ort", "hafenstadt", "oblast", "bezirk", "kurznachrichtendienst"}
 EMBEDDING_PREPS = {"bei", "in", "während", "im", "beim"}
 PRONOUNS = {"er"}
+GENERIC_ROLES = {"leader", "minister", "chair"}
+
+
+def _kb():  # noqa: ANN202
+    from kg.link.kb import load_kb
+
+    return load_kb()
 
 
 def preposition(token: Token) -> str:
@@ -127,6 +134,9 @@ class GermanReader:
         if after is not None and after.tag_ == "NN" and mention.text.endswith("s") and det is None:
             return "poss", after.i  # "Russlands Präsident": belongs to the following noun
         if before is not None and before.tag_ in {"APPR", "APPRART"}:
+            seat = self.doc[before.i - 1] if before.i - 1 >= clause[0] else None
+            if preposition(before) == "in" and seat is not None and self._seat(seat):
+                return self._relation_of_np(seat.i, clause)  # "die Regierung in Eriwan wies zurück"
             return f"prep:{preposition(before)}", before.i
         if before is not None and before.tag_ == "NN" and (
             (det is not None and det.lower_ in ("der", *GENITIVE_DETERMINERS))
@@ -141,14 +151,25 @@ class GermanReader:
             return "gen", start
         return "nom", start
 
+    def _seat(self, token: Token) -> bool:
+        return token.tag_ == "NN" and (
+            (token.lemma_ or token.text).casefold() in self.lex.seat_nouns or token.lower_ in self.lex.seat_nouns
+        )
+
     def _clause_args(self, clause: tuple[int, int]) -> list[tuple[Mention, str, str, int]]:
         """(mention, entity, relation, attach token) for every actor mention in the clause, in order."""
         found: list[tuple[Mention, str, str, int]] = []
         raw_relations: list[tuple[str, int]] = []
         for mention, entity in self._mentions:
-            if not clause[0] <= mention.first_token < clause[1] or mention.kind in (PREFIX, ADJECTIVE):
+            if not clause[0] <= mention.first_token < clause[1] or mention.kind == ADJECTIVE:
                 continue
-            relation, attach = self._relation(mention, clause)
+            if mention.kind == PREFIX:
+                if not self._unnamed_office(mention):
+                    continue
+                entity = self._described_person(self.doc[mention.token]) or entity
+                relation, attach = self._relation_of_np(mention.token, clause)
+            else:
+                relation, attach = self._relation(mention, clause)
             if found and relation == "nom":
                 prev_mention, _, _, _ = found[-1]
                 between = self.doc[prev_mention.token + 1 : self._np_start(mention, clause)]
@@ -162,12 +183,29 @@ class GermanReader:
                 entity = holder
                 relation, attach = self._relation_of_np(attach, clause)
             found.append((mention, entity, relation, attach))
+        attached = {f[3] for f in found}
+        for token in self.doc[clause[0] : clause[1]]:
+            if token.tag_ == "NN" and token.i not in attached and token.i not in self.index.by_token:
+                person = self._described_person(token)
+                if person is not None:
+                    relation, attach = self._relation_of_np(token.i, clause)
+                    found.append((Mention(token.idx, token.idx + len(token), token.text, "PERSON", token=token.i,
+                                          first_token=token.i), person, relation, attach))
         for token in self.doc[clause[0] : clause[1]]:
             if token.lower_ in PRONOUNS and token.tag_ == "PPER" and self.last_person:
                 found.append((Mention(token.idx, token.idx + len(token), token.text, "PERSON",
                                       token=token.i, first_token=token.i), self.last_person, "nom", token.i))
         found.sort(key=lambda f: f[0].first_token)
         return found
+
+    def _unnamed_office(self, prefix: Mention) -> bool:
+        """ "die G7-Außenminister riefen auf": with no name after the title, the prefix's entity acts."""
+        token = self.doc[prefix.token]
+        if not self._title(token):
+            return False
+        following = token.i + 1
+        return not (following < len(self.doc) and following in self.index.by_token
+                    and self.index.get(self.index.by_token[following]).type == "PERSON")
 
     @staticmethod
     def _title(token: Token):  # noqa: ANN205
@@ -180,7 +218,55 @@ class GermanReader:
         country = entity.country if entity is not None else None
         holders = [e.id for e in self.index.entities if e.type == "PERSON" and any(
             o.role == match.role and o.country and o.country == country for o in e.offices)]
-        return holders[0] if len(holders) == 1 else None
+        return holders[0] if len(holders) == 1 else self._described_person(title)
+
+    def _described_person(self, title: Token) -> str | None:
+        """ "betonte der Vorsteher des EDA", "der EDA-Vorsteher": a title without a name refers to the one person
+        named earlier in the article who holds that office (or, for a generic head, belongs to that state)."""
+        match = self._title(title)
+        if match is None or self._names_adjacent(title):
+            return None
+        country = self._title_country(title)
+        generic = match.role in GENERIC_ROLES
+        if generic and country is None:
+            return None
+        people = [e for e in self.index.entities if e.type == "PERSON" and e.mentions
+                  and e.mentions[0].start < title.idx]
+        found = [e.id for e in people if (country is None or e.country == country)
+                 and (generic or match.role in self._roles(e))]
+        return found[0] if len(found) == 1 else None
+
+    def _names_adjacent(self, title: Token) -> bool:
+        for i in (title.i - 1, title.i + 1):
+            entity = self.index.get(self.index.by_token.get(i, "")) if 0 <= i < len(self.doc) else None
+            if entity is not None and entity.type == "PERSON":
+                return True
+        return False
+
+    def _title_country(self, title: Token) -> str | None:
+        """The state a title belongs to: its compound prefix, an adjective before it, a genitive after it."""
+        for j in range(max(0, title.i - 2), title.i):
+            entry = _kb().get(self.index.adjectives[j]) if j in self.index.adjectives else None
+            if entry is not None and entry.country:
+                return entry.country
+        candidates = [self.index.by_token.get(title.i)]
+        after = self.doc[title.i + 1] if title.i + 1 < len(self.doc) else None
+        if after is not None and after.lower_ in GENITIVE_DETERMINERS:
+            sent_end = title.sent.end
+            candidates += [next((self.index.by_token[j] for j in range(title.i + 2, min(sent_end, title.i + 12))
+                                 if j in self.index.by_token), None)]
+        for entity_id in candidates:
+            entity = self.index.get(entity_id) if entity_id else None
+            if entity is not None and entity.type != "PERSON" and entity.country:
+                return entity.country
+        return None
+
+    def _roles(self, entity) -> set[str]:  # noqa: ANN001
+        roles = {o.role for o in entity.offices}
+        entry = _kb().get(entity.kb_key) if entity.kb_key else None
+        if entry is not None:
+            roles |= {o.role for o in entry.offices}
+        return roles
 
     def _relation_of_np(self, head: int, clause: tuple[int, int]) -> tuple[str, int]:
         """The relation of the noun phrase headed by a title noun (no entity of its own)."""
@@ -190,7 +276,7 @@ class GermanReader:
 
     def _passive(self, clause: tuple[int, int]) -> bool:
         tokens = self.doc[clause[0] : clause[1]]
-        return any(t.tag_ in FINITE and t.lemma_ == "werden" for t in tokens) and any(
+        return any(t.lemma_ == "werden" and (t.tag_ in FINITE or t.tag_ == "VAPP") for t in tokens) and any(
             t.tag_ == "VVPP" for t in tokens
         )
 
@@ -199,7 +285,10 @@ class GermanReader:
         raw = self._clause_args(clause)
         passive = self._passive(clause)
         args, subject_taken = [], False
+        verb = self._verb_after_unnamed_subject(clause)
         for i, (_, entity, relation, attach) in enumerate(raw):
+            if verb is not None and relation == "nom" and raw[i][0].first_token > verb and not subject_taken:
+                relation = "obj"  # "Die Junta beschuldigte Frankreich": the subject has no name
             if relation in {"poss"}:
                 continue
             if passive and relation in {"prep:von", "prep:durch"}:
@@ -217,6 +306,19 @@ class GermanReader:
                 relation = "gen"
             args.append(Arg(entity, relation, raw[i][0].first_token))
         return args
+
+    def _verb_after_unnamed_subject(self, clause: tuple[int, int]) -> int | None:
+        """The finite verb of a verb-second clause whose first field is a noun phrase without a name."""
+        tokens = [t for t in self.doc[clause[0] : clause[1]] if not t.is_punct]
+        verb = next((n for n, t in enumerate(tokens) if t.tag_ in FINITE), None)
+        if not verb:
+            return None
+        field = tokens[:verb]
+        if field[0].tag_ not in {"ART", "PDAT", "PPOSAT", "PIAT", "NN"} or field[-1].tag_ != "NN":
+            return None
+        if any(t.tag_ not in NP_INNER | {"NN"} or t.i in self.index.by_token for t in field):
+            return None
+        return tokens[verb].i
 
     def _coordinated(self, first: Mention, second: Mention) -> bool:
         between = self.doc[first.token + 1 : second.first_token]
@@ -311,6 +413,8 @@ class GermanReader:
         before = self.doc[trigger.token - 1] if trigger.token > 0 else None
         if before is not None and before.tag_ in {"APPR", "APPRART", "ART"}:
             return "nominalised verb"
+        if trigger.spec.active_only and self._passive(clause):
+            return "passive"
         if any(t.lower_ in self.lex.negation for t in tokens):
             return "negated"
         if any(t.tag_ == "VMFIN" or t.lower_ in self.lex.modal for t in tokens):
@@ -336,6 +440,8 @@ class GermanReader:
         negators = self.doc[max(trigger.clause[0], i - 2) : i]
         if any(t.lower_.startswith("kein") for t in negators):
             return "negated"
+        if any(t.lower_ in {"nicht", "nie", "niemals"} for t in tokens):
+            return "negated"  # "Zu einem Treffen kam es nicht"
         return None
 
     def clause_nouns(self, trigger: Trigger) -> set[str]:

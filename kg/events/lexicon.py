@@ -24,6 +24,7 @@ class TriggerSpec:
     reporting: bool = False
     content_hidden: bool = False  # the content of an accusation is not itself asserted
     weak: bool = False  # only an event together with a stronger trigger of its type elsewhere
+    active_only: bool = False  # "wurde von einer Rakete getroffen" is no meeting
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,8 @@ class Lexicon:
     blocking_verbs: frozenset[str]
     background_preps: frozenset[str]
     light_verbs: frozenset[str]
+    seat_nouns: frozenset[str] = frozenset()  # "die Regierung in Eriwan": the noun acts, the place names who
+    mode_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)  # words that tell a call from a meeting
     noun_heads: tuple[str, ...] = field(default=())  # nouns by length, longest first, for compound tails
 
     def noun(self, lemma: str) -> TriggerSpec | None:
@@ -65,6 +68,7 @@ def _spec(word: str, data: dict, nominal: bool) -> TriggerSpec:
         reporting=bool(data.get("reporting")),
         content_hidden=bool(data.get("content_hidden")),
         weak=bool(data.get("weak")),
+        active_only=bool(data.get("active_only")),
     )
 
 
@@ -83,5 +87,7 @@ def load_lexicon(lang: str) -> Lexicon:
         blocking_verbs=frozenset(w.casefold() for w in data.get("blocking_verbs", [])),
         background_preps=frozenset(w.casefold() for w in data.get("background_preps", [])),
         light_verbs=frozenset(w.casefold() for w in data.get("light_verbs", [])),
+        seat_nouns=frozenset(w.casefold() for w in data.get("seat_nouns", [])),
+        mode_cues={m: tuple(w.casefold() for w in ws) for m, ws in data.get("mode_cues", {}).items()},
         noun_heads=tuple(sorted((n for n in nouns if " " not in n), key=len, reverse=True)),
     )

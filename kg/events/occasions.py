@@ -1,0 +1,25 @@
+"""Dates by occasion: what a participant says during a dated call or meeting happened on that date.
+
+The guidelines date "an event told as part of another dated event" (a demand made during a dated call) with
+that event's date. Readouts and press releases tell the meeting first and what was said in it after, so a
+speech act without a date of its own, by one of the meeting's actors and told after it, takes its date.
+"""
+
+from __future__ import annotations
+
+from kg.model import Event
+
+SPEECH_TYPES = {"STATEMENT", "THREATEN", "ACCUSE", "REQUEST", "REJECT", "SUPPORT", "AGREE", "CONCEDE"}
+
+
+def date_by_occasion(events: list[Event]) -> None:
+    """Give undated speech acts the date of the latest dated consultation before them that they took part in."""
+    occasions = sorted((e for e in events if e.type == "CONSULT" and e.date and e.evidence),
+                       key=lambda e: e.evidence[0].start)
+    for event in events:
+        if event.date or event.type not in SPEECH_TYPES or not event.source or not event.evidence:
+            continue
+        start = event.evidence[0].start
+        before = [o for o in occasions if o.evidence[0].start <= start and event.source in o.actors()]
+        if before:
+            event.date = before[-1].date
