@@ -68,7 +68,7 @@ class EventBuilder:
         spec = trigger.spec
         targets_wanted = {t if t in {"obj", "dat", "subj", "gen"} else f"prep:{t}" for t in spec.target}
         joining = {f"prep:{p}" for p in spec.participants}
-        source = target = medium = None
+        source = target = medium = reported_by = target_relation = None
         participants: list[str] = []
         subjects = [a for a in trigger.args if a.relation == "subj"]
         for arg in trigger.args:
@@ -78,14 +78,19 @@ class EventBuilder:
             if arg.relation in CHANNEL_PREPS and entity.type == "ORG" and spec.speech:
                 medium = arg.entity
                 continue
+            if arg.relation == "according":
+                reported_by = reported_by or arg.entity
+                continue
             if not spec.speech and self._is_medium(entity):
                 continue  # "die Angriffe auf Telegram Terror nennen": a network is where one speaks
             if arg.relation in SOURCE_RELATIONS and source is None and (arg.relation != "subj" or len(subjects) == 1):
                 source = arg.entity
             elif arg.relation in targets_wanted and target is None and arg.entity != source:
-                target = arg.entity
-            elif arg.relation not in joining and arg.relation != "subj":
-                continue
+                target, target_relation = arg.entity, arg.relation
+            elif arg.relation not in joining and arg.relation != "subj" and not (
+                target is not None and arg.relation == target_relation and arg.relation.startswith("prep:")
+            ):
+                continue  # "mit A, B und C telefoniert": all three take part, A is the first addressed
             if arg.entity not in participants:
                 participants.append(arg.entity)
         if not participants:
@@ -101,6 +106,7 @@ class EventBuilder:
             source=source,
             target=target,
             mediator=mediator,
+            reported_by=reported_by,
             medium=medium,
             trigger=self.reader.doc[trigger.token].text,
             evidence=[_evidence(sent)],
@@ -110,9 +116,13 @@ class EventBuilder:
             event.mode = "social_media"
         if spec.type == "CONSULT" and event.mode in {None, "meeting"}:
             event.mode = self._mode_from_cues(trigger) or event.mode
-        event.date = resolve_date(self._clause_text(trigger, sent), self.published, self.lang)
-        if event.date is None:
-            event.date = resolve_date(sent.text, self.published, self.lang)
+        dating_words = getattr(self.reader, "date_text", None)  # a reader with a parse: the words that date it
+        if dating_words is not None:
+            event.date = resolve_date(dating_words(trigger), self.published, self.lang)
+        else:
+            event.date = resolve_date(self._clause_text(trigger, sent), self.published, self.lang)
+            if event.date is None:
+                event.date = resolve_date(sent.text, self.published, self.lang)
         event.topics = topics_in(self.reader.doc[trigger.clause[0] : trigger.clause[1]])
         if spec.type in {"PRISONER_EXCHANGE", "ASSAULT", "AID", "STATEMENT", "MOBILIZE"}:
             event.quantity = find_quantity(sent.text, self.lang)
@@ -177,9 +187,9 @@ class EventBuilder:
 
     def _retype_by_content(self, candidate: Candidate) -> None:
         span = candidate.trigger.content or candidate.trigger.clause
-        words = " ".join(t.lower_ for t in self.reader.doc[span[0] : span[1]])
+        words = " " + " ".join(t.lower_ for t in self.reader.doc[span[0] : span[1]]) + " "
         for event_type, phrases in self.lex.phrases.items():
-            if any(p in words for p in phrases):
+            if any(f" {p} " in words for p in phrases):
                 candidate.event.type = event_type
                 if candidate.event.target is None and candidate.content_actors:
                     candidate.event.target = candidate.content_actors[0]

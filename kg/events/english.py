@@ -1,19 +1,45 @@
-"""Reading sentences with a dependency parse (English; German where a trained pipeline is installed)."""
+"""Reading sentences with a dependency parse (English; German where a trained pipeline is installed).
+
+Roles come from the parse: subjects (active, passive "by" agents, "according to X"), objects, prepositional
+objects, possessors and nationality adjectives of nominal triggers. Titles stand for the person they name
+("President of Serbia Aleksandar Vucic", "the German Chancellor"), generic group nouns with a nationality
+adjective for their state ("Russian forces"). The word lists are in lexicon/en.yaml under `reader`.
+"""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from functools import cache
+
+import yaml
 from spacy.tokens import Doc, Span, Token
 
 from kg.entities import EntityIndex
+from kg.entities.lexicon import token_title
 from kg.events.frames import Arg, Trigger
+from kg.events.lexicon import HERE as LEXICON_DIR
 from kg.events.lexicon import Lexicon, TriggerSpec
 
 SUBJECT_DEPS = {"nsubj", "sb"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass"}
 OBJECT_DEPS = {"dobj", "oa", "obj"}
 DATIVE_DEPS = {"dative", "da", "iobj"}
-PRONOUNS = {"he", "she", "er"}
-TIME_WORDS = {"today", "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+SPEAKER_RELATIONS = {"subj", "gen", "adj"}
+NOT_DATING_DEPS = {"nsubj", "nsubjpass", "dobj", "ccomp", "xcomp", "conj", "relcl", "advcl", "acl", "parataxis",
+                   "appos"}
+CLAUSE_DEPS = {"xcomp", "ccomp", "advcl", "relcl", "acl", "conj", "parataxis"}
+
+
+@cache
+def _reader_words(lang: str) -> dict[str, frozenset[str] | dict[str, str]]:
+    """The word lists of the `reader` section of the lexicon (general English words, not names)."""
+    path = LEXICON_DIR / f"{lang}.yaml"
+    data = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("reader", {}) if path.exists() else {}
+    out: dict[str, frozenset[str] | dict[str, str]] = {}
+    for key, value in data.items():
+        out[key] = {k.casefold(): v for k, v in value.items()} if isinstance(value, dict) else frozenset(
+            w.casefold() for w in value)
+    return out
 
 
 class DependencyReader:
@@ -21,7 +47,13 @@ class DependencyReader:
         self.doc = doc
         self.index = index
         self.lex = lexicon
+        self.words = _reader_words(lexicon.lang)
         self.last_person: str | None = None
+        self.last_meeting: list[str] = []  # the actors of the last call or meeting read, for "the two leaders"
+
+    def _words(self, name: str) -> frozenset[str]:
+        value = self.words.get(name, frozenset())
+        return value if isinstance(value, frozenset) else frozenset(value)
 
     # -- triggers --------------------------------------------------------------------------------------
     def triggers(self, sent: Span) -> list[Trigger]:
@@ -31,26 +63,74 @@ class DependencyReader:
             if spec is None:
                 continue
             trigger = Trigger(spec, token.i, token.lemma_, (sent.start, sent.end))
-            trigger.args = self._noun_args(token) if spec.nominal else self._verb_args(token)
+            trigger.args = self._args(token, spec)
+            if spec.type == "ASSAULT" and not spec.mode:
+                trigger.spec = replace(spec, mode=self._weapon_mode(sent))
             if spec.speech:
                 self._speech(trigger, token, sent)
+                if not any(a.relation in SPEAKER_RELATIONS for a in trigger.args):
+                    continue  # a speech act needs a named speaker
+            if not self._enough_actors(trigger):
+                continue
             found.append(trigger)
+        self._join_assaults(found)
+        found = [t for t in found if not self._mere_report(t, found)]
+        for trigger in found:
+            actors = {a.entity for a in trigger.args}
+            if trigger.spec.type == "CONSULT" and len(actors) >= 2:
+                self.last_meeting = list(dict.fromkeys(a.entity for a in trigger.args))
         return found
 
     def _spec(self, token: Token) -> TriggerSpec | None:
         lemma = token.lemma_.casefold()
-        if token.pos_ == "VERB":
-            return self.lex.verbs.get(lemma)
+        if token.pos_ == "VERB" or (token.lower_ == "according" and token.pos_ in {"VERB", "ADP"}):
+            return self._phrase_spec(token, lemma, self.lex.verbs) or self.lex.verbs.get(lemma)
         if token.pos_ in {"NOUN", "PROPN"} and token.text[:1].islower():
             compound = [c for c in token.children if c.dep_ == "compound"]
             if compound:
                 spec = self.lex.nouns.get(f"{compound[-1].lemma_.casefold()} {lemma}")
                 if spec:
                     return spec
+            spec = self._phrase_spec(token, lemma, self.lex.nouns)
+            if spec:
+                return spec
+            if token.dep_ in OBJECT_DEPS:  # collocations: "expressed concern", "delivered a warning"
+                spec = self.lex.nouns.get(f"{token.head.lemma_.casefold()} {lemma}")
+                if spec:
+                    return spec
             return self.lex.nouns.get(lemma) or self.lex.nouns.get(token.lower_)
         return None
 
+    @staticmethod
+    def _phrase_spec(token: Token, lemma: str, table: dict[str, TriggerSpec]) -> TriggerSpec | None:
+        """Verb or noun with a particle or preposition: "called for", "point out", "put on alert"."""
+        for child in token.children:
+            if child.dep_ not in {"prt", "prep", "acomp", "oprd", "ccomp"}:
+                continue
+            for word in (lemma, token.lower_):
+                for obj in (c for c in child.children if c.dep_ == "pobj"):
+                    spec = table.get(f"{word} {child.lower_} {obj.lemma_.casefold()}")
+                    if spec:
+                        return spec
+                spec = table.get(f"{word} {child.lower_}")
+                if spec:
+                    return spec
+        return None
+
+    def _enough_actors(self, trigger: Trigger) -> bool:
+        """Triggers listed under `two_actors` ("discussed") are a meeting only between two named sides."""
+        if trigger.lemma.casefold() not in self._words("two_actors"):
+            return True
+        return len({a.entity for a in trigger.args}) >= 2
+
     # -- arguments -------------------------------------------------------------------------------------
+    def _args(self, token: Token, spec: TriggerSpec) -> list[Arg]:
+        if token.lower_ == "according":
+            return [Arg(e, "subj", i) for p in token.children if p.dep_ == "prep"
+                    for o in p.children if o.dep_ == "pobj" for e, i in self._entities(o)]
+        args = self._noun_args(token, spec) if spec.nominal else self._verb_args(token, spec)
+        return self._initiative(token, args)
+
     def _entities(self, token: Token) -> list[tuple[str, int]]:
         """The entity a noun phrase head stands for, plus those coordinated with it."""
         out = []
@@ -58,7 +138,12 @@ class DependencyReader:
             entity = self._entity_at(head)
             if entity:
                 out.append((entity, head.i))
-        return out
+            elif head.lower_ in self._words("place_nouns"):  # "the regions of A, B and C"
+                for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+                    for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                        out += self._entities(obj)
+        seen: set[str] = set()
+        return [(e, i) for e, i in out if not (e in seen or seen.add(e))]
 
     def _conjuncts(self, token: Token) -> list[Token]:
         found, stack = [], [token]
@@ -71,19 +156,74 @@ class DependencyReader:
 
     def _entity_at(self, token: Token) -> str | None:
         if token.i in self.index.by_token:
-            return self.index.by_token[token.i]
-        if token.lower_ in PRONOUNS and self.last_person:
+            return self._state_for_group(token, self.index.by_token[token.i])
+        if token.lower_ in self._words("pronouns") and self.last_person:
             return self.last_person
+        if token.lower_ in self._words("group_subjects") and len(self.last_meeting) >= 2:
+            return None  # handled by _verb_args: "the two leaders" are the last meeting's sides
         for child in token.children:
             if child.dep_ in {"compound", "appos", "nmod"} and child.i in self.index.by_token:
                 if self.index.get(self.index.by_token[child.i]).type != "PERSON" or token.pos_ == "PROPN":
-                    return self.index.by_token[child.i]
+                    if token_title(token, "en") is None or token.pos_ != "PROPN":
+                        return self._state_for_group(token, self.index.by_token[child.i])
         if token.i in self.index.adjectives and token.dep_ in {"nsubj", "pobj", "dobj"}:
             entity = self.index.by_kb(self.index.adjectives[token.i])
             return entity.id if entity else None
+        state = self._adjective_state(token)
+        if state and token.lower_ in self._words("state_nouns"):
+            return state
+        if token_title(token, "en") is not None:
+            return self._person_with_title(token)
         return None
 
-    def _verb_args(self, verb: Token) -> list[Arg]:
+    def _state_for_group(self, token: Token, entity_id: str) -> str:
+        """"Russian forces", "Ukrainian officials": a generic group noun with an adjective is its state."""
+        entity = self.index.get(entity_id)
+        if entity is None or entity.type == "GPE" or token.lower_ not in self._words("state_nouns"):
+            return entity_id
+        state = self.index.by_kb(entity.country) if entity.country else None
+        return state.id if state is not None else entity_id
+
+    def _adjective_state(self, token: Token) -> str | None:
+        for child in token.children:
+            if child.dep_ in {"amod", "compound"}:
+                if child.i in self.index.adjectives:
+                    found = self.index.by_kb(self.index.adjectives[child.i])
+                    if found:
+                        return found.id
+                entity = self.index.get(self.index.by_token.get(child.i))
+                if entity is not None and entity.type == "GPE":
+                    return entity.id
+        return None
+
+    def _person_with_title(self, token: Token) -> str | None:
+        """A title stands for the person it names ("President of Serbia A. Vucic") or, as a definite
+        description ("the German Chancellor", "the Secretary"), for the last person named who holds it."""
+        for t in token.subtree:
+            entity = self.index.get(self.index.by_token.get(t.i))
+            if entity is not None and entity.type == "PERSON":
+                return entity.id
+        if not any(c.lower_ == "the" for c in token.children) and not token.text[:1].isupper():
+            return None
+        title = token_title(token, "en")
+        country = self._adjective_state(token)
+        state = self.index.get(country)
+        wanted = state.country if state is not None else None
+        best = None
+        for mention, entity_id in self.index.mentions:
+            if mention.first_token >= token.i:
+                continue
+            person = self.index.get(entity_id)
+            if person is None or person.type != "PERSON":
+                continue
+            roles = {o.role for o in person.offices}
+            if wanted and person.country == wanted and (title.role in roles or not roles):
+                best = person.id
+            elif not wanted and title.role in roles:
+                best = person.id
+        return best
+
+    def _verb_args(self, verb: Token, spec: TriggerSpec) -> list[Arg]:
         args: list[Arg] = []
         heads = [verb]
         has_subject = any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in verb.children)
@@ -94,6 +234,41 @@ class DependencyReader:
                 if head is not verb and child.dep_ not in SUBJECT_DEPS:
                     continue
                 args += self._child_args(child)
+        if not has_subject and verb.dep_ == "ROOT":
+            args += self._stray_subjects(verb)
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS and child.lower_ in self._words("group_subjects"):
+                args += [Arg(e, "subj", child.i) for e in self.last_meeting]
+        if not any(a.relation in {"obj", "dat"} for a in args) and spec.type in self._words("complement_targets"):
+            args += self._complement_targets(verb)
+        return args
+
+    def _stray_subjects(self, verb: Token) -> list[Arg]:
+        """A subject the parser attached elsewhere: the noun phrases between the last comma and the verb."""
+        start = verb.sent.start
+        for t in reversed(list(self.doc[verb.sent.start : verb.i])):
+            if t.text in {",", ";", ":"}:
+                start = t.i + 1
+                break
+        args = []
+        for t in self.doc[start : verb.i]:
+            if t.dep_ in {"compound", "amod", "poss", "pobj", "det"} or t.pos_ != "PROPN":
+                continue
+            if any(a.dep_ == "prep" for a in t.ancestors if start <= a.i < verb.i):
+                continue
+            entity = self._entity_at(t)
+            if entity and all(a.entity != entity for a in args):
+                args.append(Arg(entity, "subj", t.i))
+        return args
+
+    def _complement_targets(self, verb: Token) -> list[Arg]:
+        """"threatened to attack Iranian sites": whom the threatened, demanded or denounced act concerns."""
+        args = []
+        for comp in (c for c in verb.children if c.dep_ in {"xcomp", "ccomp"}):
+            for obj in (c for c in comp.children if c.dep_ in OBJECT_DEPS):
+                entity = self._entity_at(obj) or self._adjective_state(obj)
+                if entity:
+                    args.append(Arg(entity, "obj", obj.i))
         return args
 
     def _child_args(self, child: Token) -> list[Arg]:
@@ -112,33 +287,88 @@ class DependencyReader:
             return []
         return [Arg(e, relation, i) for e, i in self._entities(child)]
 
-    def _noun_args(self, noun: Token) -> list[Arg]:
+    def _noun_args(self, noun: Token, spec: TriggerSpec) -> list[Arg]:
         args: list[Arg] = []
+        prefixes: list[Arg] = []
         for child in noun.children:
             if child.dep_ == "poss":
-                args += [Arg(e, "gen", i) for e, i in self._entities(child)]
+                relation = "prep:poss" if "poss" in spec.target else "gen"
+                args += [Arg(e, relation, i) for e, i in self._entities(child)]
             elif child.dep_ in {"compound", "amod", "nmod"}:
                 entity = self._entity_at(child)
                 if entity is None and child.i in self.index.adjectives:
                     found = self.index.by_kb(self.index.adjectives[child.i])
                     entity = found.id if found else None
                 if entity:
-                    args.append(Arg(entity, "adj", child.i))
+                    prefixes.append(Arg(entity, "adj", child.i))
+                prefixes += [Arg(e, "adj", i) for e, i in self._entities(child)[1:]]
             elif child.dep_ == "prep":
-                relation = "gen" if child.lower_ == "of" else f"prep:{child.lower_}"
+                relation = "gen" if child.lower_ == "of" and "of" not in spec.target else f"prep:{child.lower_}"
                 args += [Arg(e, relation, i) for p in child.children if p.dep_ == "pobj" for e, i in self._entities(p)]
+        if len({a.entity for a in prefixes}) >= 2 and spec.participants:
+            prefixes = [Arg(a.entity, "prep:between", a.token) for a in prefixes]  # "Ukraine-Russia talks"
+        args = prefixes + args
         head = noun.head
         if noun.dep_ in OBJECT_DEPS and head.lemma_.casefold() in self.lex.light_verbs or (
             noun.dep_ == "pobj" and head.lower_ in {"during", "in", "at"}
         ):
             verb = head if head.pos_ in {"VERB", "AUX"} else head.head
+            if verb.dep_ in {"conj", "xcomp"} and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+                verb = verb.head
             for child in verb.children:
                 if child.dep_ in SUBJECT_DEPS:
                     args += [Arg(e, "subj", i) for e, i in self._entities(child)]
+                    if child.lower_ in self._words("group_subjects"):
+                        args += [Arg(e, "subj", child.i) for e in self.last_meeting]
         return args
+
+    def _initiative(self, token: Token, args: list[Arg]) -> list[Arg]:
+        """"At Germany's initiative, A had a call with B": the initiator is the source, the others talk with it."""
+        verb = token if token.pos_ == "VERB" else token.head
+        for prep in (c for c in verb.children if c.dep_ == "prep"):
+            for obj in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.casefold() in
+                        self._words("initiative_nouns")):
+                owners = [e for c in obj.children if c.dep_ == "poss" for e, _ in self._entities(c)]
+                if not owners:
+                    continue
+                owner = self.index.get(owners[0])
+                initiator = owners[0]
+                for a in args:  # the initiating state's leader in the sentence is the initiator himself
+                    person = self.index.get(a.entity)
+                    if person is not None and person.type == "PERSON" and owner is not None and \
+                            person.country and person.country == owner.country:
+                        initiator = a.entity
+                others = [Arg(a.entity, "prep:with", a.token) for a in args if a.entity != initiator]
+                return [Arg(initiator, "subj", obj.i), *others]
+        return args
+
+    def _join_assaults(self, triggers: list[Trigger]) -> None:
+        """"X was killed in a US airstrike" after "the killing of X": one attack, told by two words."""
+        assaults = [t for t in triggers if t.spec.type == "ASSAULT"]
+        with_source = [t for t in assaults if any(a.relation in {"subj", "adj", "gen"} for a in t.args)]
+        without = [t for t in assaults if t not in with_source and t.args]
+        if len(with_source) != 1 or not without:
+            return
+        keep = with_source[0]
+        for other in without:
+            keep.args += [Arg(a.entity, "obj", a.token) for a in other.args
+                          if a.entity not in {b.entity for b in keep.args}]
+            triggers.remove(other)
+
+    def _weapon_mode(self, sent: Span) -> str | None:
+        """The mode of an attack from the weapons the sentence names, if they are of one kind."""
+        modes = self.words.get("weapon_modes", {})
+        found = {modes[t.lemma_.casefold()] for t in sent if isinstance(modes, dict) and t.lemma_.casefold() in modes}
+        return found.pop() if len(found) == 1 else None
 
     # -- speech ----------------------------------------------------------------------------------------
     def _speech(self, trigger: Trigger, verb: Token, sent: Span) -> None:
+        if verb.lower_ == "according":
+            tokens = [t.i for t in verb.subtree]
+            end = max(tokens) + 1
+            trigger.content = (end, sent.end) if min(tokens) == sent.start else (sent.start, min(tokens))
+            trigger.reporting_frame = True
+            return
         complements = [c for c in verb.children if c.dep_ in {"ccomp", "xcomp", "parataxis"}]
         if complements:
             tokens = [t.i for c in complements for t in c.subtree]
@@ -147,6 +377,18 @@ class DependencyReader:
         elif verb.dep_ == "parataxis" or any(t.text in {'"', "“", "”"} for t in sent if t.i < verb.i):
             trigger.content = (sent.start, verb.i)
             trigger.reporting_frame = True
+
+    def _mere_report(self, trigger: Trigger, found: list[Trigger]) -> bool:
+        """A statement that only tells of strikes, casualties or damage reports an incident: it is no
+        statement of its own ("officials said the bomb hit a building"). With an event in its words it stays,
+        as the reporter of that event."""
+        if trigger.spec.type != "STATEMENT" or trigger.content is None:
+            return False
+        start, end = trigger.content
+        if any(t is not trigger and t.args and start <= t.token < end for t in found):
+            return False
+        words = self._words("incident_words")
+        return any(t.lemma_.casefold() in words for t in self.doc[trigger.content[0] : trigger.content[1]])
 
     # -- vetoes ----------------------------------------------------------------------------------------
     def vetoed(self, trigger: Trigger) -> str | None:
@@ -158,10 +400,14 @@ class DependencyReader:
         children = list(verb.children)
         if any(c.dep_ == "neg" for c in children) or any(c.dep_ == "neg" for c in token.children):
             return "negated"
-        if any(c.dep_ == "aux" and c.lower_ in self.lex.modal for c in children):
+        modal = [c for c in children if c.dep_ == "aux" and c.lower_ in self.lex.modal]
+        if modal and not (trigger.spec.type in self._words("announced_types")
+                          and all(c.lower_ in self._words("future") for c in modal)):
             return "modal"
         if any(c.dep_ == "mark" and c.lower_ in self.lex.conditional for c in children):
             return "conditional"
+        if self._unrealised(verb):
+            return "not asserted"
         if trigger.spec.nominal:
             if verb.lemma_.casefold() in self.lex.blocking_verbs:
                 return "planned or refused"
@@ -171,11 +417,37 @@ class DependencyReader:
                 return "negated or background"
         return None
 
+    def _unrealised(self, verb: Token) -> bool:
+        """An infinitive ("threatened to attack", "agreed to meet") tells an act that has not happened, unless
+        the verb it depends on says it did ("used drones to attack", "continued to shell")."""
+        if verb.pos_ not in {"VERB", "AUX"} or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return False
+        if verb.dep_ not in CLAUSE_DEPS:
+            return False
+        return verb.head.lemma_.casefold() not in self._words("implicative_verbs")
+
     def clause_nouns(self, trigger: Trigger) -> set[str]:
         token = self.doc[trigger.token]
+        if not trigger.spec.nominal:
+            while token.dep_ in {"xcomp", "relcl", "acl", "conj"} and token.head is not token:
+                token = token.head  # "drones that X used to target Y": the drones belong to the act
         nouns = set()
         for t in token.subtree if not trigger.spec.nominal else token.sent:
             if t.pos_ in {"NOUN", "PROPN"} or t.like_num:
                 nouns.add(t.lemma_.casefold())
                 nouns.add(t.lower_)
         return nouns
+
+    # -- dates -----------------------------------------------------------------------------------------
+    def date_text(self, trigger: Trigger) -> str:
+        """The words that can date this event: the modifiers of the trigger and of the verbs above it, not
+        the dates inside its objects ("welcomed the agreement of the May 16 talks" is not dated May 16)."""
+        token = self.doc[trigger.token]
+        chain = [token, *token.ancestors]
+        parts: list[str] = []
+        for node in chain:
+            for child in node.children:
+                if child in chain or child.dep_ in NOT_DATING_DEPS:
+                    continue
+                parts.append(self.doc[child.left_edge.i : child.right_edge.i + 1].text)
+        return " ; ".join(parts)

@@ -25,7 +25,8 @@ DATIVE_DETERMINERS = ("dem", "einem", "seinem", "ihrem", "unserem", "eurem", "di
 GENITIVE_DETERMINERS = ("des", "eines", "seines", "ihres", "dieses")
 CLASSIFIERS = {"stadt", "hauptstadt", "region", "provinz", "land", "staat", "republik", "gebiet", "halbinsel",
                "plattform", "netzwerk", "dienst", "ort", "hafenstadt", "oblast", "bezirk", "kurznachrichtendienst"}
-EMBEDDING_PREPS = {"bei", "in", "während", "im", "beim"}
+EMBEDDING_PREPS = {"bei", "in", "während", "im", "beim", "nach", "zu", "zum", "zur"}
+POSSESSIVES = {"sein", "seine", "seinen", "seiner", "seinem", "seines"}
 PRONOUNS = {"er"}
 GENERIC_ROLES = {"leader", "minister", "chair"}
 
@@ -60,15 +61,45 @@ class GermanReader:
                 start = token.i + 1
         if start < sent.end:
             bounds.append((start, sent.end))
-        return [b for b in bounds if any(not self.doc[i].is_punct and not self.doc[i].is_space
-                                         for i in range(*b))]
+        bounds = [b for b in bounds if any(not self.doc[i].is_punct and not self.doc[i].is_space
+                                           for i in range(*b))]
+        return self._join_continuations(bounds)
+
+    def _join_continuations(self, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """A piece without a finite verb after a comma continues the clause before it ("mit A, dem Präsidenten
+        B und anderen telefoniert"), unless it is an infinitive clause ("um zu vermitteln") or a quote."""
+        joined: list[tuple[int, int]] = []
+        for start, end in bounds:
+            tokens = self.doc[start:end]
+            separator = self.doc[start - 1].text if start > 0 else ""
+            continues = (joined and separator == "," and not any(t.tag_ in FINITE for t in tokens)
+                         and not any(t.tag_ in {"PTKZU", "VVIZU", "KOUI"} for t in tokens))
+            if continues:
+                joined[-1] = (joined[-1][0], end)
+            else:
+                joined.append((start, end))
+        return joined
 
     def _list_comma(self, token: Token) -> bool:
-        """The comma in "Frankreich, Deutschland und Polen" joins names; it does not end a clause."""
+        """The comma in "Frankreich, Deutschland und Polen" joins names, and the one before an apposition
+        ("mit dem Sicherheitsberater der USA, Jake Sullivan.") names the noun before it: neither ends a clause."""
         if token.text != "," or token.i == 0 or token.i + 1 >= len(self.doc):
             return False
         before, after = token.i - 1, token.i + 1
-        return before in self.index.by_token and after in self.index.by_token
+        if before in self.index.by_token and after in self.index.by_token:
+            return True
+        return self._apposition_after(after)
+
+    def _apposition_after(self, i: int) -> bool:
+        while i < len(self.doc) and self.doc[i].tag_ == "NN" and self._title(self.doc[i]):
+            i += 1
+        person = self.index.by_token.get(i)
+        entity = self.index.get(person) if person else None
+        if entity is None or entity.type != "PERSON":
+            return False
+        while i < len(self.doc) and self.index.by_token.get(i) == person:
+            i += 1
+        return i >= len(self.doc) or self.doc[i].text in {",", ".", ";", ":"} or self.doc[i].lower_ in {"und", "sowie"}
 
     @staticmethod
     def _clause_of(i: int, clauses: list[tuple[int, int]]) -> tuple[int, int]:
@@ -77,6 +108,9 @@ class GermanReader:
     # -- triggers --------------------------------------------------------------------------------------
     def triggers(self, sent: Span) -> list[Trigger]:
         clauses = self.clauses(sent)
+        speaker = self._closing_speaker(sent, clauses)
+        if speaker:
+            self.last_person = speaker  # "Zuvor habe er telefoniert, sagte Biden": "er" is Biden
         found = []
         for token in sent:
             clause = self._clause_of(token.i, clauses)
@@ -97,11 +131,28 @@ class GermanReader:
                     found.append(trigger)
         return found
 
+    def _closing_speaker(self, sent: Span, clauses: list[tuple[int, int]]) -> str | None:
+        """The person of a closing reporting frame (", sagte X." / ", schrieb er"): the speaker of the sentence."""
+        if len(clauses) < 2:
+            return None
+        start, end = clauses[-1]
+        first = self.doc[start]
+        if not (first.tag_ == "VVFIN" and self.lex.verbs.get(self.verb_lemma(first, clauses[-1]), None)
+                and self.lex.verbs[self.verb_lemma(first, clauses[-1])].speech):
+            return None
+        for i in range(start + 1, end):
+            entity = self.index.get(self.index.by_token.get(i, ""))
+            if entity is not None and entity.type == "PERSON":
+                return entity.id
+        return None
+
     def verb_lemma(self, token: Token, clause: tuple[int, int]) -> str:
         """The lemma with its separable particle: "teilte ... mit" -> "mitteilen"."""
         lemma = (token.lemma_ or token.text).casefold()
         if token.tag_ in FINITE:
             for i in range(token.i + 1, clause[1]):
+                if self.doc[i].tag_ in FINITE or self.doc[i].tag_ == "KON":
+                    break  # "telefonierte mit X und mahnte ... an": the particle is the other verb's
                 if self.doc[i].tag_ == "PTKVZ":
                     return self.doc[i].lower_ + lemma
         return lemma
@@ -151,6 +202,9 @@ class GermanReader:
             return "gen", start
         return "nom", start
 
+    def _according(self, token: Token) -> bool:
+        return (token.lemma_ or token.text).casefold() in self.lex.source_nouns or token.lower_ in self.lex.source_nouns
+
     def _seat(self, token: Token) -> bool:
         return token.tag_ == "NN" and (
             (token.lemma_ or token.text).casefold() in self.lex.seat_nouns or token.lower_ in self.lex.seat_nouns
@@ -160,6 +214,7 @@ class GermanReader:
         """(mention, entity, relation, attach token) for every actor mention in the clause, in order."""
         found: list[tuple[Mention, str, str, int]] = []
         raw_relations: list[tuple[str, int]] = []
+        titled: set[int] = set()  # mentions standing in for an unnamed title's holder
         for mention, entity in self._mentions:
             if not clause[0] <= mention.first_token < clause[1] or mention.kind == ADJECTIVE:
                 continue
@@ -170,18 +225,25 @@ class GermanReader:
                 relation, attach = self._relation_of_np(mention.token, clause)
             else:
                 relation, attach = self._relation(mention, clause)
-            if found and relation == "nom":
-                prev_mention, _, _, _ = found[-1]
+            if found and relation in {"nom", "dat", "obj"}:
+                prev_mention, prev_entity, _, _ = found[-1]
                 between = self.doc[prev_mention.token + 1 : self._np_start(mention, clause)]
                 if len(between) == 1 and between[0].lower_ in {"und", "sowie", "oder", ","}:
                     relation, attach = raw_relations[-1]  # coordination shares the relation
+                    prev = self.index.get(prev_entity)
+                    this = self.index.get(entity)
+                    if (between[0].text == "," and prev is not None and prev.type != "PERSON"
+                            and this is not None and this.type == "PERSON" and prev_mention.first_token in titled):
+                        found.pop()  # "dem Sicherheitsberater der USA, Jake Sullivan": the person, not the state
             raw_relations.append((relation, attach))
             if relation == "gen" and self._title(self.doc[attach]):
                 holder = self._holder(self.doc[attach], entity)
                 if holder is None:
-                    continue
-                entity = holder
+                    titled.add(mention.first_token)
+                entity = holder or entity  # else the body acts: "die Chefs der G7"
                 relation, attach = self._relation_of_np(attach, clause)
+            elif relation == "gen" and self._according(self.doc[attach]):
+                relation = "according"  # "nach Angaben des Weißen Hauses"
             found.append((mention, entity, relation, attach))
         attached = {f[3] for f in found}
         for token in self.doc[clause[0] : clause[1]]:
@@ -302,8 +364,10 @@ class GermanReader:
                     subject_taken = True
                 else:
                     relation = "obj"
-            if relation == "gen" and self.doc[attach].i == trigger.token:
-                relation = "gen"
+            if relation == "gen" and attach != trigger.token:
+                relation = "obj"  # "unterstützt das Recht Israels": the genitive belongs to the object
+            if relation == "prep:laut":
+                relation = "according"
             args.append(Arg(entity, relation, raw[i][0].first_token))
         return args
 
@@ -348,6 +412,11 @@ class GermanReader:
             for _, entity, relation, _ in self._clause_args(trigger.clause):
                 if relation == "nom":
                     args.append(Arg(entity, "subj", i))
+        owner = doc[start] if start < i else None
+        if owner is not None and owner.lower_ in POSSESSIVES and self.last_person and not any(
+            a.relation == "subj" for a in args
+        ):
+            args.append(Arg(self.last_person, "subj", owner.i))  # "seine Gespräche mit X": his
         return args
 
     def _following(self, trigger: Trigger) -> list[Arg]:
@@ -361,7 +430,8 @@ class GermanReader:
             relation = f"prep:{preposition(doc[j])}"
             j += 1
         while j < clause[1] and (doc[j].tag_ in NP_INNER or doc[j].lower_ in CLASSIFIERS
-                                 or (doc[j].lemma_ or "").casefold() in CLASSIFIERS):
+                                 or (doc[j].lemma_ or "").casefold() in CLASSIFIERS
+                                 or (doc[j].tag_ == "NN" and self._title(doc[j]))):
             j += 1
         while j < clause[1] and j in self.index.by_token:
             entity = self.index.by_token[j]
