@@ -50,6 +50,9 @@ def find_events(doc: Doc, index: EntityIndex, lang: str, published: date | None,
             reader.last_person = _last_person_named(sent, index) or reader.last_person
     events = merge_events(events, index)
     date_by_occasion(events)
+    for event in events:
+        if event.type == "CONSULT" and event.mode is None:
+            event.mode = "meeting"  # talks with no word of a call or a screen are held in person
     for n, event in enumerate(events, start=1):
         event.id = f"ev{n}"
         if event.date is None and published is not None:

@@ -46,7 +46,7 @@ class EventBuilder:
             candidate = self._candidate(trigger, sent)
             if candidate is not None:
                 candidates.append(candidate)
-        return self._speech_in_sentence(candidates)
+        return self._speech_in_sentence(self._one_consultation(candidates))
 
     # -- one trigger -----------------------------------------------------------------------------------
     def _requirements_met(self, trigger: Trigger) -> bool:
@@ -161,6 +161,23 @@ class EventBuilder:
         if target:
             score += 0.1
         return min(score, 0.95)
+
+    def _one_consultation(self, candidates: list[Candidate]) -> list[Candidate]:
+        """A verb and a noun telling one consultation in one sentence ("empfing X zu einem Arbeitsbesuch") are
+        one event; the noun's mode wins when it is the purpose ("zu einem Besuch"), else the verb's."""
+        verbs = [c for c in candidates if c.event.type == "CONSULT" and not c.trigger.spec.nominal]
+        kept = []
+        for c in candidates:
+            host = next((v for v in verbs if c.event.type == "CONSULT" and c.trigger.spec.nominal
+                         and v.event.actors() & c.event.actors()), None)
+            if host is None:
+                kept.append(c)
+                continue
+            before = self.reader.doc[max(0, c.trigger.token - 3) : c.trigger.token]
+            if c.event.mode and (host.event.mode is None or any(t.lower_ in {"zu", "zum", "zur"} for t in before)):
+                host.event.mode = c.event.mode
+            host.event.participants += [a for a in c.event.participants if a not in host.event.participants]
+        return kept
 
     # -- speech acts within one sentence ---------------------------------------------------------------
     def _speech_in_sentence(self, candidates: list[Candidate]) -> list[Candidate]:

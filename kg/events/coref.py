@@ -30,8 +30,8 @@ def _expanded(actors: set[str], index: EntityIndex) -> set[str]:
 
 
 def _compatible(a: Event, b: Event) -> bool:
-    if a.mode and b.mode and a.mode != b.mode:
-        return False
+    if a.mode and b.mode and a.mode != b.mode and {a.mode, b.mode} != {"meeting", "visit"}:
+        return False  # the talks of a visit are part of the visit
     if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
         return False
     return True
@@ -63,7 +63,7 @@ def _merge(into: Event, other: Event, index: EntityIndex) -> None:
     into.mediator = into.mediator or other.mediator
     into.reported_by = into.reported_by or other.reported_by
     into.medium = into.medium or other.medium
-    into.mode = into.mode or other.mode
+    into.mode = "visit" if "visit" in (into.mode, other.mode) else (into.mode or other.mode)
     into.date = into.date or other.date
     into.quantity = into.quantity if into.quantity is not None else other.quantity
     into.topics += [t for t in other.topics if t not in into.topics]

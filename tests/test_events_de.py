@@ -1,0 +1,136 @@
+"""German event rules, one case each, on sentences written for these tests (published 2024-06-26, a Wednesday)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from kg.events.dates import resolve_date
+from kg.model import Extraction
+
+
+def events_of(x: Extraction, event_type: str):
+    return [e for e in x.events if e.type == event_type]
+
+
+def name(x: Extraction, entity_id: str | None) -> str | None:
+    entity = x.entity(entity_id) if entity_id else None
+    return entity.name if entity is not None else None
+
+
+def names(x: Extraction, ids) -> set[str]:
+    return {name(x, i) for i in ids} - {None}
+
+
+def test_an_unnamed_title_is_the_office_holder_named_before(run):
+    x = run("Bundesrat Ignazio Cassis traf am Montag in Bern den Aussenminister Norwegens. "
+            "Danach betonte der Vorsteher des EDA, die Zusammenarbeit sei eng.", "de")
+    (statement,) = events_of(x, "STATEMENT")
+    assert name(x, statement.source) == "Ignazio Cassis"
+
+
+def test_a_prefix_office_without_a_name_makes_its_state_act(run):
+    x = run("Die G7-Außenminister haben China zur Zurückhaltung aufgerufen.", "de")
+    (request,) = events_of(x, "REQUEST")
+    assert name(x, request.source) == "G7"
+    assert name(x, request.target) == "China"
+
+
+def test_a_government_in_its_capital_acts_for_the_state(run):
+    x = run("Die Regierung in Kiew wies den Vorwurf Moskaus zurück.", "de")
+    (rejection,) = events_of(x, "REJECT")
+    assert rejection.source is not None
+    assert name(x, rejection.source) in {"Kiew", "Ukraine"}
+
+
+def test_an_unnamed_subject_before_the_verb_leaves_the_named_actor_as_object(run):
+    x = run("Die Junta beschuldigte Frankreich am Montag, eine Intervention vorzubereiten.", "de")
+    (accusation,) = events_of(x, "ACCUSE")
+    assert accusation.source is None
+    assert name(x, accusation.target) == "Frankreich"
+    assert accusation.date == "2024-06-24"
+
+
+def test_an_apposition_after_a_comma_names_the_partner(run):
+    x = run("Olaf Scholz telefonierte am Dienstag mit dem Sicherheitsberater der USA, Jake Sullivan.", "de")
+    (call,) = events_of(x, "CONSULT")
+    assert name(x, call.source) == "Olaf Scholz"
+    assert name(x, call.target) == "Jake Sullivan"
+    assert call.mode == "phone"
+
+
+def test_a_list_of_partners_all_take_part_and_a_closing_speaker_is_er(run):
+    x = run("Zuvor habe er lange mit Olaf Scholz, dem französischen Präsidenten Emmanuel Macron und anderen "
+            "Verbündeten telefoniert, sagte Joe Biden.", "de")
+    (call,) = events_of(x, "CONSULT")
+    assert name(x, call.source) == "Joe Biden"
+    assert {"Olaf Scholz", "Emmanuel Macron"} <= names(x, call.participants)
+
+
+def test_talks_named_by_a_noun_take_the_clause_subject(run):
+    x = run("Nach dem Treffen mit Außenminister Antony Blinken sagte Wang Yi, man wolle im Gespräch bleiben.", "de")
+    (meeting,) = events_of(x, "CONSULT")
+    assert {"Antony Blinken", "Wang Yi"} <= names(x, meeting.actors())
+    assert meeting.mode == "meeting"
+
+
+def test_a_separable_particle_belongs_to_its_own_verb(run):
+    x = run("Sergej Lawrow telefonierte am Samstagabend mit seinen beiden Amtskollegen und mahnte die Einhaltung "
+            "der Waffenruhe an.", "de")
+    (call,) = events_of(x, "CONSULT")
+    assert name(x, call.source) == "Sergej Lawrow"
+    assert call.mode == "phone" and call.date == "2024-06-22"
+    assert events_of(x, "REQUEST")
+
+
+def test_a_meeting_that_did_not_happen_is_no_event(run):
+    x = run("Zu einem Treffen zwischen Wladimir Putin und Wolodymyr Selenskyj kam es nicht.", "de")
+    assert not events_of(x, "CONSULT")
+
+
+def test_struck_by_a_missile_is_no_meeting(run):
+    x = run("Die Stadt Charkiw wurde in der Nacht von einer russischen Rakete getroffen.", "de")
+    assert not events_of(x, "CONSULT")
+
+
+def test_a_visit_told_by_verb_and_noun_is_one_visit(run):
+    x = run("Bundeskanzler Olaf Scholz hat am Montag den polnischen Ministerpräsidenten Donald Tusk zu einem "
+            "Arbeitsbesuch in Berlin empfangen.", "de")
+    (visit,) = events_of(x, "CONSULT")
+    assert visit.mode == "visit"
+    assert name(x, visit.source) == "Olaf Scholz" and name(x, visit.target) == "Donald Tusk"
+
+
+def test_the_source_of_a_report_is_not_an_actor(run):
+    x = run("Joe Biden bekräftigte nach Angaben des Weißen Hauses die Unterstützung für Israel.", "de")
+    (support,) = events_of(x, "SUPPORT")
+    assert name(x, support.source) == "Joe Biden"
+    assert support.reported_by is not None and "Weiß" in name(x, support.reported_by)
+
+
+def test_what_is_said_during_a_dated_call_takes_its_date(run):
+    x = run("Olaf Scholz telefonierte am Montag mit Emmanuel Macron. "
+            "Scholz betonte dabei, Europa müsse geschlossen handeln.", "de")
+    (call,) = events_of(x, "CONSULT")
+    said = [e for e in x.events if e.type != "CONSULT"]
+    assert call.date == "2024-06-24"
+    assert said and all(e.date == "2024-06-24" for e in said)
+
+
+def test_a_mediator_is_the_broker():
+    from kg.extract import extract
+    from kg.model import Article
+
+    x = extract(Article(id="m", text="Katar vermittelte zwischen Israel und der Hamas.", language="de",
+                        published=date(2024, 6, 26)))
+    (mediation,) = events_of(x, "MEDIATE")
+    assert name(x, mediation.mediator) == "Katar"
+    assert mediation.mediator == mediation.source
+
+
+def test_relative_dates_with_times_of_day_and_parts_of_months():
+    published = date(2024, 6, 26)
+    assert resolve_date("am Samstagabend", published, "de") == "2024-06-22"
+    assert resolve_date("in der Nacht zu Sonntag", published, "de") == "2024-06-23"
+    assert resolve_date("Anfang Juni", published, "de") == "2024-06"
+    assert resolve_date("Ende November", published, "de") == "2023-11"
+    assert resolve_date("seit Anfang Juni", published, "de") is None
