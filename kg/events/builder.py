@@ -67,6 +67,7 @@ class EventBuilder:
     def _candidate(self, trigger: Trigger, sent: Span) -> Candidate | None:
         spec = trigger.spec
         targets_wanted = {t if t in {"obj", "dat", "subj", "gen"} else f"prep:{t}" for t in spec.target}
+
         joining = {f"prep:{p}" for p in spec.participants}
         source = target = medium = reported_by = target_relation = None
         participants: list[str] = []
@@ -93,6 +94,12 @@ class EventBuilder:
                 continue  # "mit A, B und C telefoniert": all three take part, A is the first addressed
             if arg.entity not in participants:
                 participants.append(arg.entity)
+        if target is None and self.lang == "de" and {"obj", "dat"} & targets_wanted:
+            # without a parse, "der Führung" may be dative or accusative: take the other object
+            target = next((a.entity for a in trigger.args if a.relation in {"obj", "dat"} and a.entity != source
+                           and self.index.get(a.entity) is not None), None)
+            if target and target not in participants:
+                participants.append(target)
         if not participants:
             return None
         mediator = source if spec.type == "MEDIATE" else None

@@ -66,6 +66,8 @@ class DependencyReader:
             trigger.args = self._args(token, spec)
             if spec.type == "ASSAULT" and not spec.mode:
                 trigger.spec = replace(spec, mode=self._weapon_mode(sent))
+            if spec.type == "CONSULT" and not spec.mode and not spec.nominal:
+                trigger.spec = replace(spec, mode=self._headline_mode())
             if spec.speech:
                 self._speech(trigger, token, sent)
                 if not any(a.relation in SPEAKER_RELATIONS for a in trigger.args):
@@ -77,7 +79,7 @@ class DependencyReader:
         found = [t for t in found if not self._mere_report(t, found)]
         for trigger in found:
             actors = {a.entity for a in trigger.args}
-            if trigger.spec.type == "CONSULT" and len(actors) >= 2:
+            if trigger.spec.type == "CONSULT" and trigger.spec.mode != "visit" and len(actors) >= 2:
                 self.last_meeting = list(dict.fromkeys(a.entity for a in trigger.args))
         return found
 
@@ -105,9 +107,11 @@ class DependencyReader:
     def _phrase_spec(token: Token, lemma: str, table: dict[str, TriggerSpec]) -> TriggerSpec | None:
         """Verb or noun with a particle or preposition: "called for", "point out", "put on alert"."""
         for child in token.children:
-            if child.dep_ not in {"prt", "prep", "acomp", "oprd", "ccomp"}:
+            if child.dep_ not in {"prt", "prep", "acomp", "oprd", "ccomp", *OBJECT_DEPS}:
                 continue
             for word in (lemma, token.lower_):
+                if child.dep_ in OBJECT_DEPS and table.get(f"{word} {child.lemma_.casefold()}"):
+                    return table[f"{word} {child.lemma_.casefold()}"]  # "promised revenge"
                 for obj in (c for c in child.children if c.dep_ == "pobj"):
                     spec = table.get(f"{word} {child.lower_} {obj.lemma_.casefold()}")
                     if spec:
@@ -161,11 +165,14 @@ class DependencyReader:
             return self.last_person
         if token.lower_ in self._words("group_subjects") and len(self.last_meeting) >= 2:
             return None  # handled by _verb_args: "the two leaders" are the last meeting's sides
+        if token.pos_ == "PROPN" and token.text[:1].isupper():
+            person = self._person_in(token)  # "President of Serbia Aleksandar Vucic", "PRC Director ... Wang Yi"
+            if person:
+                return person
         for child in token.children:
             if child.dep_ in {"compound", "appos", "nmod"} and child.i in self.index.by_token:
                 if self.index.get(self.index.by_token[child.i]).type != "PERSON" or token.pos_ == "PROPN":
-                    if token_title(token, "en") is None or token.pos_ != "PROPN":
-                        return self._state_for_group(token, self.index.by_token[child.i])
+                    return self._state_for_group(token, self.index.by_token[child.i])
         if token.i in self.index.adjectives and token.dep_ in {"nsubj", "pobj", "dobj"}:
             entity = self.index.by_kb(self.index.adjectives[token.i])
             return entity.id if entity else None
@@ -174,6 +181,11 @@ class DependencyReader:
             return state
         if token_title(token, "en") is not None:
             return self._person_with_title(token)
+        if token.dep_ in {"pobj", "dobj"} and token.pos_ == "NOUN":  # "a strike on Iran's compound"
+            for child in (c for c in token.children if c.dep_ == "poss"):
+                owner = self.index.by_token.get(child.i)
+                if owner and self.index.get(owner).type != "PERSON":
+                    return owner
         return None
 
     def _state_for_group(self, token: Token, entity_id: str) -> str:
@@ -196,32 +208,50 @@ class DependencyReader:
                     return entity.id
         return None
 
-    def _person_with_title(self, token: Token) -> str | None:
-        """A title stands for the person it names ("President of Serbia A. Vucic") or, as a definite
-        description ("the German Chancellor", "the Secretary"), for the last person named who holds it."""
+    def _person_in(self, token: Token) -> str | None:
         for t in token.subtree:
+            if t.dep_ in {"relcl", "acl"}:
+                return None
             entity = self.index.get(self.index.by_token.get(t.i))
             if entity is not None and entity.type == "PERSON":
                 return entity.id
-        if not any(c.lower_ == "the" for c in token.children) and not token.text[:1].isupper():
-            return None
-        title = token_title(token, "en")
-        country = self._adjective_state(token)
-        state = self.index.get(country)
-        wanted = state.country if state is not None else None
-        best = None
+        return None
+
+    def _person_with_title(self, token: Token) -> str | None:
+        """A title stands for the person it names ("President of Serbia A. Vucic") or, as a definite
+        description ("the German Chancellor", "the Secretary"), for the last person named who holds it."""
+        person = self._person_in(token)
+        if person or not any(c.lower_ == "the" for c in token.children):
+            return person
+        role = token_title(token, "en").role
+        country = self._adjective_country(token)
+        holders, compatriots = [], []
         for mention, entity_id in self.index.mentions:
-            if mention.first_token >= token.i:
+            entity = self.index.get(entity_id)
+            if mention.first_token >= token.i or entity is None or entity.type != "PERSON":
                 continue
-            person = self.index.get(entity_id)
-            if person is None or person.type != "PERSON":
+            roles = {o.role for o in entity.offices}
+            if country and entity.country != country:
                 continue
-            roles = {o.role for o in person.offices}
-            if wanted and person.country == wanted and (title.role in roles or not roles):
-                best = person.id
-            elif not wanted and title.role in roles:
-                best = person.id
-        return best
+            if role in roles:
+                holders.append(entity.id)
+            elif country and not roles:
+                compatriots.append(entity.id)
+        if holders:
+            return holders[-1]
+        return compatriots[-1] if len(set(compatriots)) == 1 else None
+
+    def _adjective_country(self, token: Token) -> str | None:
+        """The country key of a nationality adjective or state name on a title ("the Russian President")."""
+        for child in token.children:
+            if child.dep_ not in {"amod", "compound"}:
+                continue
+            if child.i in self.index.adjectives:
+                return self.index.adjectives[child.i]
+            entity = self.index.get(self.index.by_token.get(child.i))
+            if entity is not None and entity.type == "GPE":
+                return entity.country
+        return None
 
     def _verb_args(self, verb: Token, spec: TriggerSpec) -> list[Arg]:
         args: list[Arg] = []
@@ -236,9 +266,8 @@ class DependencyReader:
                 args += self._child_args(child)
         if not has_subject and verb.dep_ == "ROOT":
             args += self._stray_subjects(verb)
-        for child in verb.children:
-            if child.dep_ in SUBJECT_DEPS and child.lower_ in self._words("group_subjects"):
-                args += [Arg(e, "subj", child.i) for e in self.last_meeting]
+        if spec.type == "CONSULT" and self._continues_meeting(verb):
+            args += [Arg(e, "subj", verb.i) for e in self.last_meeting]
         if not any(a.relation in {"obj", "dat"} for a in args) and spec.type in self._words("complement_targets"):
             args += self._complement_targets(verb)
         return args
@@ -302,9 +331,15 @@ class DependencyReader:
                 if entity:
                     prefixes.append(Arg(entity, "adj", child.i))
                 prefixes += [Arg(e, "adj", i) for e, i in self._entities(child)[1:]]
+                for inner in (c for c in child.children if c.dep_ == "compound"):  # "Ukraine-Russia talks"
+                    prefixes += [Arg(e, "adj", i) for e, i in self._entities(inner)]
             elif child.dep_ == "prep":
                 relation = "gen" if child.lower_ == "of" and "of" not in spec.target else f"prep:{child.lower_}"
-                args += [Arg(e, relation, i) for p in child.children if p.dep_ == "pobj" for e, i in self._entities(p)]
+                for obj in (c for c in child.children if c.dep_ == "pobj"):
+                    found = self._entities(obj)
+                    if not found and child.lower_ in spec.target and spec.type in self._words("complement_targets"):
+                        found = self._first_entity(obj)
+                    args += [Arg(e, relation, i) for e, i in found]
         if len({a.entity for a in prefixes}) >= 2 and spec.participants:
             prefixes = [Arg(a.entity, "prep:between", a.token) for a in prefixes]  # "Ukraine-Russia talks"
         args = prefixes + args
@@ -318,9 +353,19 @@ class DependencyReader:
             for child in verb.children:
                 if child.dep_ in SUBJECT_DEPS:
                     args += [Arg(e, "subj", i) for e, i in self._entities(child)]
-                    if child.lower_ in self._words("group_subjects"):
-                        args += [Arg(e, "subj", child.i) for e in self.last_meeting]
+            if spec.type == "CONSULT" and self._continues_meeting(verb):
+                args += [Arg(e, "subj", verb.i) for e in self.last_meeting]
         return args
+
+    def _first_entity(self, token: Token) -> list[tuple[str, int]]:
+        """The first named actor inside a phrase ("over tensions in parts of Ukraine")."""
+        for t in token.subtree:
+            entity = self.index.by_token.get(t.i) or (
+                self.index.by_kb(self.index.adjectives[t.i]).id
+                if t.i in self.index.adjectives and self.index.by_kb(self.index.adjectives[t.i]) else None)
+            if entity:
+                return [(entity, t.i)]
+        return []
 
     def _initiative(self, token: Token, args: list[Arg]) -> list[Arg]:
         """"At Germany's initiative, A had a call with B": the initiator is the source, the others talk with it."""
@@ -355,6 +400,17 @@ class DependencyReader:
                           if a.entity not in {b.entity for b in keep.args}]
             triggers.remove(other)
 
+    def _headline_mode(self) -> str | None:
+        """"X spoke with Y" under the headline "X's Phone Call With Y": the headline tells the mode."""
+        headline = next(iter(self.doc.sents), None)
+        if headline is None or "\n" not in self.doc.text[headline.start_char : headline.end_char + 1]:
+            return None
+        nouns = {t.lemma_.casefold() for t in headline if t.pos_ in {"NOUN", "PROPN"}}
+        for mode, cues in self.lex.mode_cues.items():
+            if nouns & set(cues):
+                return mode
+        return None
+
     def _weapon_mode(self, sent: Span) -> str | None:
         """The mode of an attack from the weapons the sentence names, if they are of one kind."""
         modes = self.words.get("weapon_modes", {})
@@ -377,6 +433,11 @@ class DependencyReader:
         elif verb.dep_ == "parataxis" or any(t.text in {'"', "“", "”"} for t in sent if t.i < verb.i):
             trigger.content = (sent.start, verb.i)
             trigger.reporting_frame = True
+        else:  # "emphasized Trump's call for a ceasefire": the object is what is said
+            objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+            if objects:
+                trigger.content = (objects[0].left_edge.i, objects[0].right_edge.i + 1)
+                trigger.reporting_frame = True
 
     def _mere_report(self, trigger: Trigger, found: list[Trigger]) -> bool:
         """A statement that only tells of strikes, casualties or damage reports an incident: it is no
@@ -426,6 +487,11 @@ class DependencyReader:
             return False
         return verb.head.lemma_.casefold() not in self._words("implicative_verbs")
 
+    def _continues_meeting(self, token: Token) -> bool:
+        verb = token if token.pos_ == "VERB" else token.head
+        return any(c.dep_ in SUBJECT_DEPS and c.lower_ in self._words("group_subjects")
+                   and c.i not in self.index.by_token for c in verb.children)
+
     def clause_nouns(self, trigger: Trigger) -> set[str]:
         token = self.doc[trigger.token]
         if not trigger.spec.nominal:
@@ -443,6 +509,8 @@ class DependencyReader:
         """The words that can date this event: the modifiers of the trigger and of the verbs above it, not
         the dates inside its objects ("welcomed the agreement of the May 16 talks" is not dated May 16)."""
         token = self.doc[trigger.token]
+        if token.lower_ == "according" or self._continues_meeting(token):
+            return ""  # what a source says is dated by its own words; "the two leaders discussed" by the call
         chain = [token, *token.ancestors]
         parts: list[str] = []
         for node in chain:

@@ -288,7 +288,10 @@ class GermanReader:
         match = self._title(title)
         if match is None or self._names_adjacent(title):
             return None
-        country = self._title_country(title)
+        owner = self._title_owner(title)
+        if owner is not None and not owner.country:
+            return None  # "die Regierungschefs der G7": the body, not one of its members
+        country = owner.country if owner is not None else None
         generic = match.role in GENERIC_ROLES
         if generic and country is None:
             return None
@@ -305,12 +308,12 @@ class GermanReader:
                 return True
         return False
 
-    def _title_country(self, title: Token) -> str | None:
-        """The state a title belongs to: its compound prefix, an adjective before it, a genitive after it."""
+    def _title_owner(self, title: Token):  # noqa: ANN202 - an Entity or a KB entry, both with .country
+        """What a title belongs to: its compound prefix, an adjective before it, a genitive after it."""
         for j in range(max(0, title.i - 2), title.i):
             entry = _kb().get(self.index.adjectives[j]) if j in self.index.adjectives else None
             if entry is not None and entry.country:
-                return entry.country
+                return entry
         candidates = [self.index.by_token.get(title.i)]
         after = self.doc[title.i + 1] if title.i + 1 < len(self.doc) else None
         if after is not None and after.lower_ in GENITIVE_DETERMINERS:
@@ -319,8 +322,8 @@ class GermanReader:
                                  if j in self.index.by_token), None)]
         for entity_id in candidates:
             entity = self.index.get(entity_id) if entity_id else None
-            if entity is not None and entity.type != "PERSON" and entity.country:
-                return entity.country
+            if entity is not None and entity.type != "PERSON":
+                return entity
         return None
 
     def _roles(self, entity) -> set[str]:  # noqa: ANN001
