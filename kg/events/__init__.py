@@ -11,7 +11,7 @@ from kg.events.builder import EventBuilder, subject_person
 from kg.events.coref import merge_events
 from kg.events.frames import SentenceReader
 from kg.events.lexicon import load_lexicon
-from kg.events.occasions import date_by_occasion
+from kg.events.occasions import date_by_occasion, target_by_occasion
 from kg.events.topics import is_topic_sentence, topics_in
 from kg.model import Event
 
@@ -50,6 +50,7 @@ def find_events(doc: Doc, index: EntityIndex, lang: str, published: date | None,
             reader.last_person = _last_person_named(sent, index) or reader.last_person
     events = merge_events(events, index)
     date_by_occasion(events)
+    target_by_occasion(events)
     for event in events:
         if event.type == "CONSULT" and event.mode is None:
             event.mode = "meeting"  # talks with no word of a call or a screen are held in person

@@ -82,14 +82,17 @@ class EventBuilder:
             if arg.relation == "according":
                 reported_by = reported_by or arg.entity
                 continue
-            if not spec.speech and self._is_medium(entity):
+            if self._is_medium(entity):
+                if spec.type in SPEECH_ACTS:
+                    medium = medium or arg.entity  # "wies das im Sender BFMTV zurück"
                 continue  # "die Angriffe auf Telegram Terror nennen": a network is where one speaks
             if arg.relation in SOURCE_RELATIONS and source is None and (arg.relation != "subj" or len(subjects) == 1):
                 source = arg.entity
             elif arg.relation in targets_wanted and target is None and arg.entity != source:
                 target, target_relation = arg.entity, arg.relation
             elif arg.relation not in joining and arg.relation != "subj" and not (
-                target is not None and arg.relation == target_relation and arg.relation.startswith("prep:")
+                target is not None and arg.relation == target_relation
+                and (arg.relation.startswith("prep:") or self.lang == "en")  # English: "attacked A and B"
             ):
                 continue  # "mit A, B und C telefoniert": all three take part, A is the first addressed
             if arg.entity not in participants:
@@ -131,7 +134,9 @@ class EventBuilder:
             if event.date is None:
                 event.date = resolve_date(sent.text, self.published, self.lang)
         event.topics = topics_in(self.reader.doc[trigger.clause[0] : trigger.clause[1]])
-        if spec.type in {"PRISONER_EXCHANGE", "ASSAULT", "AID", "STATEMENT", "MOBILIZE"}:
+        if spec.type == "SUPPORT" and self._mentions_money(trigger):
+            event.type = "AID"  # "mit 1 Mio. Franken unterstützen" is aid, not words of support
+        if event.type in {"PRISONER_EXCHANGE", "ASSAULT", "AID", "STATEMENT", "MOBILIZE"}:
             event.quantity = find_quantity(sent.text, self.lang)
         content_actors = []
         if trigger.content:
@@ -149,6 +154,10 @@ class EventBuilder:
             if any(word.startswith(cue) for word in words for cue in cues):
                 return mode
         return None
+
+    def _mentions_money(self, trigger: Trigger) -> bool:
+        words = {t.lower_.rstrip(".") for t in self.reader.doc[trigger.clause[0] : trigger.clause[1]]}
+        return bool(words & self.lex.money_words)
 
     @staticmethod
     def _is_medium(entity) -> bool:  # noqa: ANN001

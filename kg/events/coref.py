@@ -7,6 +7,8 @@ of one type by one speaker are one event ("three sentences of one statement are 
 
 from __future__ import annotations
 
+from datetime import date
+
 from kg.entities import EntityIndex
 from kg.model import Event
 
@@ -33,8 +35,15 @@ def _compatible(a: Event, b: Event) -> bool:
     if a.mode and b.mode and a.mode != b.mode and {a.mode, b.mode} != {"meeting", "visit"}:
         return False  # the talks of a visit are part of the visit
     if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
-        return False
+        return a.type == "ASSAULT" and _one_night(a.date, b.date)
     return True
+
+
+def _one_night(a: str, b: str) -> bool:
+    """An overnight attack is told as of the evening before or of the morning after."""
+    if len(a) != 10 or len(b) != 10:
+        return False
+    return abs((date.fromisoformat(a) - date.fromisoformat(b)).days) == 1
 
 
 def _same(a: Event, b: Event, index: EntityIndex) -> bool:
@@ -45,8 +54,15 @@ def _same(a: Event, b: Event, index: EntityIndex) -> bool:
         if not (sa & sb):
             return False
         return a.type != "AGREE" or a.target == b.target or not (a.target and b.target)
+    if _roles_clash(a, b):
+        return False
     actors_a, actors_b = _expanded(a.actors(), index), _expanded(b.actors(), index)
     return actors_a <= actors_b or actors_b <= actors_a
+
+
+def _roles_clash(a: Event, b: Event) -> bool:
+    """Who attacks in one is attacked in the other: two events ("Israel struck ..." / "... struck Israel")."""
+    return bool(a.source and a.source in (b.target, b.mediator) or b.source and b.source in (a.target, a.mediator))
 
 
 def _merge(into: Event, other: Event, index: EntityIndex) -> None:
@@ -75,12 +91,16 @@ def _merge(into: Event, other: Event, index: EntityIndex) -> None:
 
 
 def merge_events(events: list[Event], index: EntityIndex) -> list[Event]:
-    merged: list[Event] = []
-    for event in events:
-        for kept in merged:
-            if _same(kept, event, index):
-                _merge(kept, event, index)
-                break
-        else:
-            merged.append(event)
-    return merged
+    """Merge until nothing changes: a merge can make an earlier event the same as a later one."""
+    while True:
+        merged: list[Event] = []
+        for event in events:
+            for kept in merged:
+                if _same(kept, event, index):
+                    _merge(kept, event, index)
+                    break
+            else:
+                merged.append(event)
+        if len(merged) == len(events):
+            return merged
+        events = merged

@@ -133,6 +133,9 @@ class DependencyReader:
             return [Arg(e, "subj", i) for p in token.children if p.dep_ == "prep"
                     for o in p.children if o.dep_ == "pobj" for e, i in self._entities(o)]
         args = self._noun_args(token, spec) if spec.nominal else self._verb_args(token, spec)
+        wanted = {t if t in {"obj", "dat"} else f"prep:{t}" for t in spec.target}
+        first = next((a.relation for a in args if a.relation in wanted), None)
+        args = [Arg(a.entity, first, a.token) if a.relation in wanted else a for a in args]  # all addressed alike
         return self._initiative(token, args)
 
     def _entities(self, token: Token) -> list[tuple[str, int]]:
@@ -402,14 +405,13 @@ class DependencyReader:
 
     def _headline_mode(self) -> str | None:
         """"X spoke with Y" under the headline "X's Phone Call With Y": the headline tells the mode."""
-        headline = next(iter(self.doc.sents), None)
-        if headline is None or "\n" not in self.doc.text[headline.start_char : headline.end_char + 1]:
+        end = self.doc.text.find("\n")
+        modes = self.words.get("headline_modes", {})
+        if end < 0 or not isinstance(modes, dict):
             return None
-        nouns = {t.lemma_.casefold() for t in headline if t.pos_ in {"NOUN", "PROPN"}}
-        for mode, cues in self.lex.mode_cues.items():
-            if nouns & set(cues):
-                return mode
-        return None
+        found = {modes[t.lemma_.casefold()] for t in self.doc if t.idx < end and t.pos_ in {"NOUN", "PROPN"}
+                 and t.lemma_.casefold() in modes}
+        return found.pop() if len(found) == 1 else None
 
     def _weapon_mode(self, sent: Span) -> str | None:
         """The mode of an attack from the weapons the sentence names, if they are of one kind."""

@@ -316,7 +316,7 @@ class GermanReader:
                 return entry
         candidates = [self.index.by_token.get(title.i)]
         after = self.doc[title.i + 1] if title.i + 1 < len(self.doc) else None
-        if after is not None and after.lower_ in GENITIVE_DETERMINERS:
+        if after is not None and (after.lower_ in GENITIVE_DETERMINERS or after.lower_ == "der"):
             sent_end = title.sent.end
             candidates += [next((self.index.by_token[j] for j in range(title.i + 2, min(sent_end, title.i + 12))
                                  if j in self.index.by_token), None)]
@@ -381,6 +381,8 @@ class GermanReader:
         if not verb:
             return None
         field = tokens[:verb]
+        if len(field) == 1 and field[0].tag_ == "PPER" and field[0].lower_ not in PRONOUNS:
+            return tokens[verb].i  # "Sie hat die DVRK aufgefordert": the subject is a pronoun
         if field[0].tag_ not in {"ART", "PDAT", "PPOSAT", "PIAT", "NN"} or field[-1].tag_ != "NN":
             return None
         if any(t.tag_ not in NP_INNER | {"NN"} or t.i in self.index.by_token for t in field):
@@ -466,7 +468,8 @@ class GermanReader:
             first_word is not None and first_word.tag_ in FINITE and first_word.i <= trigger.token
         )
         after_mark = clause[0] > sent.start and self.doc[clause[0] - 1].text in CLAUSE_MARKS
-        trigger.reporting_frame = bool(inverted and after_mark)
+        as_reported = first_word is not None and first_word.lower_ == "wie" and after_mark  # ", wie X mitteilte"
+        trigger.reporting_frame = bool((inverted or as_reported) and after_mark)
         others = [c for c in clauses if c != clause]
         if others:
             trigger.content = (min(c[0] for c in others), max(c[1] for c in others))

@@ -40,6 +40,7 @@ class Lexicon:
     background_preps: frozenset[str]
     light_verbs: frozenset[str]
     seat_nouns: frozenset[str] = frozenset()  # "die Regierung in Eriwan": the noun acts, the place names who
+    money_words: frozenset[str] = frozenset()  # currencies and amounts: support with money is aid
     source_nouns: frozenset[str] = frozenset()  # "nach Angaben X": X reports, it does not act
     mode_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)  # words that tell a call from a meeting
     noun_heads: tuple[str, ...] = field(default=())  # nouns by length, longest first, for compound tails
@@ -89,6 +90,7 @@ def load_lexicon(lang: str) -> Lexicon:
         background_preps=frozenset(w.casefold() for w in data.get("background_preps", [])),
         light_verbs=frozenset(w.casefold() for w in data.get("light_verbs", [])),
         seat_nouns=frozenset(w.casefold() for w in data.get("seat_nouns", [])),
+        money_words=frozenset(w.casefold() for w in data.get("money_words", [])),
         source_nouns=frozenset(w.casefold() for w in data.get("source_nouns", [])),
         mode_cues={m: tuple(w.casefold() for w in ws) for m, ws in data.get("mode_cues", {}).items()},
         noun_heads=tuple(sorted((n for n in nouns if " " not in n), key=len, reverse=True)),

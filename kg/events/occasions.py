@@ -23,3 +23,23 @@ def date_by_occasion(events: list[Event]) -> None:
         before = [o for o in occasions if o.evidence[0].start <= start and event.source in o.actors()]
         if before:
             event.date = before[-1].date
+
+
+def target_by_occasion(events: list[Event]) -> None:
+    """What one side says during a call or meeting is addressed to the other side: a speech act without a
+    target, by (or reported by) one of two sides of the latest consultation before it, targets the other."""
+    occasions = sorted((e for e in events if e.type == "CONSULT" and e.evidence and len(e.actors()) == 2),
+                       key=lambda e: e.evidence[0].start)
+    for event in events:
+        if event.target or event.type not in SPEECH_TYPES or not event.source or not event.evidence:
+            continue
+        before = [o for o in occasions if o.evidence[0].start <= event.evidence[0].start]
+        if not before:
+            continue
+        sides = before[-1].actors()
+        speakers = {event.source, event.reported_by} & sides
+        others = sides - speakers
+        if speakers and len(others) == 1:
+            event.target = others.pop()
+            if event.target not in event.participants:
+                event.participants.append(event.target)
