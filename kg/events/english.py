@@ -184,7 +184,7 @@ class DependencyReader:
             return state
         if token_title(token, "en") is not None:
             return self._person_with_title(token)
-        if token.dep_ in {"pobj", "dobj"} and token.pos_ == "NOUN":  # "a strike on Iran's compound"
+        if token.dep_ == "pobj" and token.pos_ == "NOUN":  # "a strike on Iran's compound"
             for child in (c for c in token.children if c.dep_ == "poss"):
                 owner = self.index.by_token.get(child.i)
                 if owner and self.index.get(owner).type != "PERSON":
@@ -271,9 +271,24 @@ class DependencyReader:
             args += self._stray_subjects(verb)
         if spec.type == "CONSULT" and self._continues_meeting(verb):
             args += [Arg(e, "subj", verb.i) for e in self.last_meeting]
-        if not any(a.relation in {"obj", "dat"} for a in args) and spec.type in self._words("complement_targets"):
+        if not any(a.relation in {"obj", "dat"} for a in args) and spec.type.casefold() in self._words(
+                "complement_targets"):
             args += self._complement_targets(verb)
+        if not any(a.relation.startswith("prep:") for a in args):
+            args += self._nested_recipients(verb, spec)
         return args
+
+    def _nested_recipients(self, verb: Token, spec: TriggerSpec) -> list[Arg]:
+        """"send $200 million in aid to Ukraine": the recipient may hang on the object."""
+        preps = {t for t in spec.target if t not in {"obj", "dat", "poss"}}
+        for obj in (c for c in verb.children if c.dep_ in OBJECT_DEPS):
+            for t in obj.subtree:
+                if t.dep_ == "prep" and t.lower_ in preps and t.head.dep_ in {"dobj", "pobj"}:
+                    found = [Arg(e, f"prep:{t.lower_}", i) for p in t.children if p.dep_ == "pobj"
+                             for e, i in self._entities(p)]
+                    if found:
+                        return found
+        return []
 
     def _stray_subjects(self, verb: Token) -> list[Arg]:
         """A subject the parser attached elsewhere: the noun phrases between the last comma and the verb."""
@@ -322,7 +337,9 @@ class DependencyReader:
     def _noun_args(self, noun: Token, spec: TriggerSpec) -> list[Arg]:
         args: list[Arg] = []
         prefixes: list[Arg] = []
-        for child in noun.children:
+        light = noun.head if noun.dep_ in OBJECT_DEPS and noun.head.lemma_.casefold() in self.lex.light_verbs else None
+        verb_preps = [c for c in light.children if c.dep_ == "prep" and c.lower_ in spec.target] if light else []
+        for child in [*noun.children, *verb_preps]:  # "expressed concern over X": the "over" may hang on the verb
             if child.dep_ == "poss":
                 relation = "prep:poss" if "poss" in spec.target else "gen"
                 args += [Arg(e, relation, i) for e, i in self._entities(child)]
@@ -340,7 +357,8 @@ class DependencyReader:
                 relation = "gen" if child.lower_ == "of" and "of" not in spec.target else f"prep:{child.lower_}"
                 for obj in (c for c in child.children if c.dep_ == "pobj"):
                     found = self._entities(obj)
-                    if not found and child.lower_ in spec.target and spec.type in self._words("complement_targets"):
+                    if not found and child.lower_ in spec.target and spec.type.casefold() in self._words(
+                            "complement_targets"):
                         found = self._first_entity(obj)
                     args += [Arg(e, relation, i) for e, i in found]
         if len({a.entity for a in prefixes}) >= 2 and spec.participants:
@@ -398,8 +416,10 @@ class DependencyReader:
         if len(with_source) != 1 or not without:
             return
         keep = with_source[0]
+        wanted = keep.spec.target[0] if keep.spec.target else "obj"
+        relation = wanted if wanted in {"obj", "dat"} else f"prep:{wanted}"
         for other in without:
-            keep.args += [Arg(a.entity, "obj", a.token) for a in other.args
+            keep.args += [Arg(a.entity, relation, a.token) for a in other.args
                           if a.entity not in {b.entity for b in keep.args}]
             triggers.remove(other)
 
@@ -464,7 +484,7 @@ class DependencyReader:
         if any(c.dep_ == "neg" for c in children) or any(c.dep_ == "neg" for c in token.children):
             return "negated"
         modal = [c for c in children if c.dep_ == "aux" and c.lower_ in self.lex.modal]
-        if modal and not (trigger.spec.type in self._words("announced_types")
+        if modal and not (trigger.spec.type.casefold() in self._words("announced_types")
                           and all(c.lower_ in self._words("future") for c in modal)):
             return "modal"
         if any(c.dep_ == "mark" and c.lower_ in self.lex.conditional for c in children):

@@ -258,7 +258,13 @@ class GermanReader:
                 found.append((Mention(token.idx, token.idx + len(token), token.text, "PERSON",
                                       token=token.i, first_token=token.i), self.last_person, "nom", token.i))
         found.sort(key=lambda f: f[0].first_token)
-        return found
+        seen: set[str] = set()
+        unique = []
+        for item in found:  # a title and its genitive may both lead to the same holder
+            if item[1] not in seen:
+                seen.add(item[1])
+                unique.append(item)
+        return unique
 
     def _unnamed_office(self, prefix: Mention) -> bool:
         """ "die G7-Außenminister riefen auf": with no name after the title, the prefix's entity acts."""

@@ -33,11 +33,12 @@ def target_by_occasion(events: list[Event]) -> None:
     for event in events:
         if event.target or event.type not in SPEECH_TYPES or not event.source or not event.evidence:
             continue
-        before = [o for o in occasions if o.evidence[0].start <= event.evidence[0].start]
+        speaking = {event.source, event.reported_by}
+        before = [o for o in occasions if o.evidence[0].start <= event.evidence[0].start and speaking & o.actors()]
         if not before:
             continue
         sides = before[-1].actors()
-        speakers = {event.source, event.reported_by} & sides
+        speakers = speaking & sides
         others = sides - speakers
         if speakers and len(others) == 1:
             event.target = others.pop()
