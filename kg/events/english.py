@@ -8,7 +8,9 @@ adjective for their state ("Russian forces"). The word lists are in lexicon/en.y
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from datetime import date
 from functools import cache
 
 import yaml
@@ -16,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.entities import EntityIndex
 from kg.entities.lexicon import token_title
+from kg.events.dates import resolve_date
 from kg.events.frames import Arg, Trigger
 from kg.events.lexicon import HERE as LEXICON_DIR
 from kg.events.lexicon import Lexicon, TriggerSpec
@@ -531,8 +534,10 @@ class DependencyReader:
         """The words that can date this event: the modifiers of the trigger and of the verbs above it, not
         the dates inside its objects ("welcomed the agreement of the May 16 talks" is not dated May 16)."""
         token = self.doc[trigger.token]
-        if token.lower_ == "according" or self._continues_meeting(token):
-            return ""  # what a source says is dated by its own words; "the two leaders discussed" by the call
+        if token.lower_ == "according":
+            return ""  # what a source says is dated by its own words
+        if self._continues_meeting(token):  # "the two leaders discussed today's vote": the call was today
+            return " ".join(t.text for t in token.sent if t.lower_ in self._words("today"))
         chain = [token, *token.ancestors]
         parts: list[str] = []
         for node in chain:
@@ -540,4 +545,21 @@ class DependencyReader:
                 if child in chain or child.dep_ in NOT_DATING_DEPS:
                     continue
                 parts.append(self.doc[child.left_edge.i : child.right_edge.i + 1].text)
-        return " ; ".join(parts)
+        text = " ; ".join(parts)
+        if resolve_date(text, date.today(), "en") is None:
+            text += " ; " + self._dateline(token.sent)
+        return text
+
+    def _dateline(self, sent: Span) -> str:
+        """A line that is only a date, right above the paragraph of this sentence, dates the paragraph's
+        events (wire and press-release datelines: "March 28, 2018")."""
+        text = self.doc.text
+        start = text.rfind("\n", 0, sent.start_char)
+        paragraph_start = start + 1
+        if text[paragraph_start : sent.start_char].strip():
+            return ""  # not the paragraph's first sentence
+        before = text[:paragraph_start].rstrip().rsplit("\n", 1)[-1].strip()
+        if 0 < len(before) <= 40 and re.fullmatch(r"[\w ,.]+", before) and sum(c.isdigit() for c in before) >= 5:
+            found = resolve_date(before, None, "en")
+            return before if found and len(found) == 10 else ""
+        return ""

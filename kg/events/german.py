@@ -7,11 +7,15 @@ event (negation, modal verbs, conditionals, planned or refused events, backgroun
 
 from __future__ import annotations
 
+import re
+from datetime import date
+
 from spacy.tokens import Doc, Span, Token
 
 from kg.entities import EntityIndex
 from kg.entities.lexicon import token_title
 from kg.entities.mentions import ADJECTIVE, PREFIX, Mention
+from kg.events.dates import resolve_date
 from kg.events.frames import Arg, Trigger
 from kg.events.lexicon import Lexicon
 
@@ -28,6 +32,7 @@ CLASSIFIERS = {"stadt", "hauptstadt", "region", "provinz", "land", "staat", "rep
 EMBEDDING_PREPS = {"bei", "in", "während", "im", "beim", "nach", "zu", "zum", "zur"}
 POSSESSIVES = {"sein", "seine", "seinen", "seiner", "seinem", "seines"}
 PRONOUNS = {"er"}
+DATELINE = re.compile(r"^\s*[A-ZÄÖÜ][\w .-]{1,40}, \d{1,2}\.\d{1,2}\.\d{4}\s*[-–—]\s*")
 GENERIC_ROLES = {"leader", "minister", "chair"}
 
 
@@ -130,6 +135,25 @@ class GermanReader:
                     trigger.args = self.noun_args(trigger, clauses)
                     found.append(trigger)
         return found
+
+    def date_text(self, trigger: Trigger) -> str:
+        """The narrowest words that date the trigger: its conjunct ("gelandet und am Mittwoch ... zusammengetroffen"),
+        its clause, its sentence; a dateline ("Bern, 8.2.2019 -") dates the release, not the events told in it."""
+        start, end = trigger.clause
+        for i in range(trigger.token - 1, start - 1, -1):
+            if self.doc[i].tag_ == "KON" and self.doc[i].lower_ in {"und", "sowie"}:
+                start = i + 1
+                break
+        for i in range(trigger.token + 1, end):
+            if self.doc[i].tag_ == "KON" and self.doc[i].lower_ in {"und", "sowie"}:
+                end = i
+                break
+        sent = self.doc[trigger.token].sent
+        for text in (self.doc[start:end].text, self.doc[trigger.clause[0] : trigger.clause[1]].text, sent.text):
+            text = DATELINE.sub("", text)
+            if resolve_date(text, date(2000, 1, 1), "de") is not None:
+                return text
+        return ""
 
     def _closing_speaker(self, sent: Span, clauses: list[tuple[int, int]]) -> str | None:
         """The person of a closing reporting frame (", sagte X." / ", schrieb er"): the speaker of the sentence."""

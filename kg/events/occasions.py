@@ -20,7 +20,8 @@ def date_by_occasion(events: list[Event]) -> None:
         if event.date or event.type not in SPEECH_TYPES or not event.source or not event.evidence:
             continue
         start = event.evidence[0].start
-        before = [o for o in occasions if o.evidence[0].start <= start and event.source in o.actors()]
+        speakers = {event.source, event.reported_by, *event.participants}  # or the one who reports him
+        before = [o for o in occasions if o.evidence[0].start <= start and speakers & o.actors()]
         if before:
             event.date = before[-1].date
 
