@@ -294,3 +294,22 @@ def test_kb_refresh_reports_a_dead_endpoint(tmp_path):
                                           "-o", str(tmp_path / "kb"), "--no-cache", "--timeout", "2"])
     assert result.exit_code != 0
     assert "endpoint failed" in result.output and "Traceback" not in result.output
+
+
+def test_the_readme_service_query_joins_our_graph_with_wikidata(endpoint):
+    """docs/wikidata_join.rq, pointed at a local Wikidata-shaped endpoint instead of query.wikidata.org."""
+    from kg.extract import extract
+    from kg.model import Article
+    from kg.store import GraphStore
+
+    query = (Path(__file__).parents[1] / "docs" / "wikidata_join.rq").read_text(encoding="utf-8")
+    assert "<https://query.wikidata.org/sparql>" in query
+    store = GraphStore.open(None)
+    article = Article(id="join", text="Wladimir Putin telefonierte am Montag mit Erika Beispiel.",
+                      published=date(2024, 6, 26), language="de")
+    store.put_extraction(extract(article))
+    rows = list(store.query(query.replace("https://query.wikidata.org/sparql", endpoint)))
+    assert len(rows) == 1
+    assert rows[0]["wikidata"].value == "http://www.wikidata.org/entity/Q7747"
+    assert rows[0]["description"].value == "President of Russia"
+    assert int(rows[0]["positions"].value) == 2
