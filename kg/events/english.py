@@ -89,7 +89,10 @@ class DependencyReader:
     def _spec(self, token: Token) -> TriggerSpec | None:
         lemma = token.lemma_.casefold()
         if token.pos_ == "VERB" or (token.lower_ == "according" and token.pos_ in {"VERB", "ADP"}):
-            return self._phrase_spec(token, lemma, self.lex.verbs) or self.lex.verbs.get(lemma)
+            base = self.lex.verbs.get(lemma)
+            if base and any(c.dep_ == "prep" and c.lower_ in base.target for c in token.children):
+                return base  # "spoke with B about Ukraine" is the talk with B
+            return self._phrase_spec(token, lemma, self.lex.verbs) or base
         if token.pos_ in {"NOUN", "PROPN"} and token.text[:1].islower():
             compound = [c for c in token.children if c.dep_ == "compound"]
             if compound:

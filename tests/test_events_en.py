@@ -1,0 +1,102 @@
+"""English event rules, one test per rule, on sentences written for these tests (published 2024-06-26, a
+Wednesday)."""
+
+from __future__ import annotations
+
+from kg.model import Extraction
+
+
+def names(x: Extraction, ids) -> set[str]:
+    return {x.entity(i).name for i in ids if i and x.entity(i) is not None}
+
+
+def events_of(x: Extraction, event_type: str):
+    return [e for e in x.events if e.type == event_type]
+
+
+def test_title_before_name_is_the_person_and_weekday_dates_the_call(run):
+    x = run("Olaf Scholz had a telephone conversation with President of France Emmanuel Macron on Monday.", "en")
+    (call,) = events_of(x, "CONSULT")
+    assert call.mode == "phone"
+    assert {"Olaf Scholz", "Emmanuel Macron"} <= names(x, call.actors())
+    assert call.date == "2024-06-24"
+
+
+def test_the_two_leaders_continue_the_call_they_do_not_start_another(run):
+    x = run("Olaf Scholz spoke with Emmanuel Macron on Monday. The two leaders discussed the war in Ukraine.", "en")
+    (call,) = events_of(x, "CONSULT")
+    assert len(call.evidence) == 2
+
+
+def test_negated_meeting_and_question_are_no_event(run):
+    assert not events_of(run("Joe Biden did not meet Xi Jinping in Beijing.", "en"), "CONSULT")
+    assert not events_of(run("Did Joe Biden meet Xi Jinping in Beijing?", "en"), "CONSULT")
+
+
+def test_conditional_attack_is_no_event(run):
+    x = run("If Russia attacks Poland, the alliance will respond.", "en")
+    assert not events_of(x, "ASSAULT")
+
+
+def test_threatened_attack_is_a_threat_against_the_state_not_an_attack(run):
+    x = run("Joe Biden threatened on Saturday to strike Iran.", "en")
+    assert not events_of(x, "ASSAULT")
+    (threat,) = events_of(x, "THREATEN")
+    assert x.entity(threat.source).name == "Joe Biden"
+    assert x.entity(threat.target).wikidata == "Q794"
+    assert threat.date == "2024-06-22"
+
+
+def test_call_for_is_a_request_not_a_phone_call(run):
+    x = run("Emmanuel Macron called for a ceasefire in Gaza.", "en")
+    assert not events_of(x, "CONSULT")
+    (request,) = events_of(x, "REQUEST")
+    assert x.entity(request.source).name == "Emmanuel Macron"
+
+
+def test_definite_description_names_the_office_holder(run):
+    x = run("Emmanuel Macron met Olaf Scholz in Berlin on Tuesday. The French President thanked Germany for its help.",
+            "en")
+    (thanks,) = events_of(x, "SUPPORT")
+    assert x.entity(thanks.source).name == "Emmanuel Macron"
+
+
+def test_expressed_concern_accuses_the_state_named_in_the_concern(run):
+    x = run("Emmanuel Macron expressed concern over China's military drills near Taiwan.", "en")
+    (accusation,) = events_of(x, "ACCUSE")
+    assert x.entity(accusation.target).wikidata == "Q148"
+
+
+def test_reported_attack_with_drones_and_relative_date(run):
+    x = run("According to Ukrainian officials, Russian forces attacked Kharkiv with drones last week.", "en")
+    (attack,) = events_of(x, "ASSAULT")
+    assert x.entity(attack.source).country == "ru"
+    assert attack.mode == "drone"
+    assert attack.date == "2024-06"
+    assert not events_of(x, "STATEMENT")
+
+
+def test_statement_that_only_reports_damage_is_no_statement(run):
+    x = run("Ukrainian officials said a bomb struck a building in Kharkiv and injured five people.", "en")
+    assert not events_of(x, "STATEMENT")
+
+
+def test_announced_aid_package_is_aid_to_the_recipient(run):
+    x = run("Joe Biden said the United States would send $500 million in military aid to Ukraine.", "en")
+    (aid,) = events_of(x, "AID")
+    assert x.entity(aid.source).wikidata == "Q30"
+    assert "Ukraine" in names(x, aid.actors())
+    assert not events_of(x, "STATEMENT")
+
+
+def test_every_coordinated_object_takes_part(run):
+    y = run("Russia attacked Ukraine and Moldova on Friday.", "en")
+    (attack,) = events_of(y, "ASSAULT")
+    assert {"Ukraine", "Moldova"} <= names(y, attack.participants)
+
+
+def test_speech_acts_in_a_call_are_addressed_to_the_other_side_and_share_its_date(run):
+    x = run("Olaf Scholz spoke with Emmanuel Macron yesterday. Olaf Scholz stressed the need for unity.", "en")
+    (statement,) = events_of(x, "STATEMENT")
+    assert x.entity(statement.target).name == "Emmanuel Macron"
+    assert statement.date == "2024-06-25"
