@@ -30,10 +30,11 @@ DEFAULTS: dict[str, Any] = {
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     """A configured app serving the store named by KG_STORE."""
-    from kg.serve import graph_store, health, sparql, ui
+    from kg.serve import export, graph_store, health, sparql, ui
     from kg.serve.dataset import ServedStore
     from kg.serve.execute import QuerySettings, store_prefixes
     from kg.serve.protocol import ProtocolError
+    from kg.serve.query_processes import QueryProcesses
 
     settings = _settings(config or {})
     app = Flask(__name__, static_folder=None)
@@ -44,8 +45,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         union_default_graph=settings["KG_UNION_DEFAULT_GRAPH"], prefixes=store_prefixes(),
     )
     app.extensions["kg.store"] = ServedStore.open(settings["KG_STORE"], settings["KG_REFRESH_INTERVAL"])
+    app.extensions["kg.queries"] = QueryProcesses()  # started on the first query with a time limit
 
-    for module in (sparql, graph_store, health, ui):
+    for module in (sparql, graph_store, health, ui, export):
         app.register_blueprint(module.blueprint)
     _allow_cross_origin(app, settings["KG_CORS"])
 
