@@ -40,11 +40,14 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__, static_folder=None)
     app.config.update(settings)
     app.config["MAX_CONTENT_LENGTH"] = settings["KG_MAX_REQUEST_BYTES"]
+    served = ServedStore.open(settings["KG_STORE"], settings["KG_REFRESH_INTERVAL"],
+                              union_view=settings["KG_UNION_DEFAULT_GRAPH"])
     app.config["KG_QUERY_SETTINGS"] = QuerySettings(
         timeout=settings["KG_QUERY_TIMEOUT"], max_rows=settings["KG_MAX_ROWS"],
-        union_default_graph=settings["KG_UNION_DEFAULT_GRAPH"], prefixes=store_prefixes(),
+        union_default_graph=settings["KG_UNION_DEFAULT_GRAPH"], union_view=served.union_view,
+        prefixes=store_prefixes(),
     )
-    app.extensions["kg.store"] = ServedStore.open(settings["KG_STORE"], settings["KG_REFRESH_INTERVAL"])
+    app.extensions["kg.store"] = served
     app.extensions["kg.queries"] = QueryProcesses()  # started on the first query with a time limit
 
     for module in (sparql, graph_store, health, ui, export):

@@ -13,7 +13,8 @@ data, or fail): stop the writer first, or serve queries from the writing process
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import time
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,6 +39,7 @@ PREFIXES = {
     "wd": "http://www.wikidata.org/entity/",
 }
 _DATASET_SELECTION = ("use_default_graph_as_union", "default_graph", "named_graphs")
+_LOCK_POLL_SECONDS = 0.1
 
 
 class StoreError(OSError):
@@ -57,11 +59,24 @@ class GraphStore:
         self.read_only = read_only
 
     @classmethod
-    def open(cls, path: str | Path | None = None, read_only: bool = False) -> GraphStore:
+    def open(cls, path: str | Path | None = None, read_only: bool = False, wait: float = 0.0) -> GraphStore:
         """Open (creating if needed) the store at `path`; `None` gives an in-memory store.
 
         `read_only=True` needs an existing store and must not be used while another process writes to it.
+        `wait` seconds: while another process holds the store (a server taking a snapshot opens it for a few
+        milliseconds), keep trying that long before giving up.
         """
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                return cls._open_once(path, read_only)
+            except StoreError as error:
+                if not _is_lock_error(error) or time.monotonic() >= deadline:
+                    raise
+                time.sleep(_LOCK_POLL_SECONDS)
+
+    @classmethod
+    def _open_once(cls, path: str | Path | None, read_only: bool) -> GraphStore:
         if path is None:
             return cls(ox.Store())
         path = Path(path)
@@ -86,8 +101,12 @@ class GraphStore:
 
         Returns the number of distinct triples written.
         """
+        return self.replace_graph_ntriples(graph, (f"{q.subject} {q.predicate} {q.object} ." for q in quads))
+
+    def replace_graph_ntriples(self, graph: ox.NamedNode | str, lines: Iterable[str]) -> int:
+        """`replace_graph` for triples already written as N-Triples lines (what batch workers send back)."""
         name = graph if isinstance(graph, ox.NamedNode) else ox.NamedNode(graph)
-        triples = dict.fromkeys(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+        triples = dict.fromkeys(lines)
         body = "\n".join(triples)
         self.update(f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{body}\n}} }}")
         return len(triples)
@@ -171,6 +190,19 @@ class GraphStore:
     def named_graphs(self) -> list[ox.NamedNode]:
         return [g for g in self.raw.named_graphs() if isinstance(g, ox.NamedNode)]
 
+    def graph_triples(self, graph: ox.NamedNode | str) -> Iterator[ox.Triple]:
+        """The triples of one named graph, streamed from the store."""
+        name = graph if isinstance(graph, ox.NamedNode) else ox.NamedNode(graph)
+        for quad in self.raw.quads_for_pattern(None, None, None, name):
+            yield quad.triple
+
+    def graph_size(self, graph: ox.NamedNode | str) -> int:
+        """The number of triples in one named graph (0 if there is none)."""
+        return sum(1 for _ in self.graph_triples(graph))
+
+    def default_graph_size(self) -> int:
+        return sum(1 for _ in self.raw.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+
     def dump(self, path: str | Path) -> None:
         """Write every graph to `path` in a dataset format chosen by the extension (.nq or .trig)."""
         path = Path(path)
@@ -196,6 +228,10 @@ class GraphStore:
 
     def __exit__(self, *exc_info: object) -> None:
         self.flush()
+
+
+def _is_lock_error(error: OSError) -> bool:
+    return "lock" in str(error).lower()
 
 
 def _format_of(path: Path) -> ox.RdfFormat:

@@ -224,16 +224,23 @@ def test_request_size_limit(store_dir: Path) -> None:
     assert response.status_code == 413
 
 
-def test_query_timeout_answers_503(tmp_path: Path) -> None:
+def test_query_timeout_answers_503_and_stops_the_query(tmp_path: Path) -> None:
+    """At the limit the query's process is killed: nothing keeps computing after the 503."""
     path = tmp_path / "big"
     big = ox.Store(str(path))
     big.extend(ox.Quad(ox.NamedNode(f"{EX}s{i}"), ox.NamedNode(f"{EX}p"), ox.Literal(i)) for i in range(3000))
     del big
-    client = create_app({"KG_STORE": str(path), "KG_QUERY_TIMEOUT": 0.05, "KG_MAX_ROWS": 0}).test_client()
-    slow = "SELECT * WHERE { ?a ?p ?x . ?b ?p ?y . ?c ?p ?z }"  # 2.7e10 rows, stopped at the limit
-    response = client.get("/sparql", query_string={"query": slow})
-    assert response.status_code == 503
-    assert b"limit of 0.05 s" in response.data
+    app = create_app({"KG_STORE": str(path), "KG_QUERY_TIMEOUT": 0.5, "KG_MAX_ROWS": 0})
+    client = app.test_client()
+    rows = "SELECT * WHERE { ?a ?p ?x . ?b ?p ?y . ?c ?p ?z }"  # 2.7e10 rows, streamed
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?x . ?b ?p ?y . ?c ?p ?z }"  # no output before the end
+    answers = [client.get("/sparql", query_string={"query": query}) for query in (rows, count)]
+    assert [answer.status_code for answer in answers] == [503, 503]
+    assert all(b"limit of 0.5 s" in answer.data for answer in answers)
+    stopped = app.extensions["kg.queries"].stopped
+    assert len(stopped) == 2 and not any(Path(f"/proc/{pid}").exists() for pid in stopped)
+    after = client.get("/sparql", query_string={"query": f"ASK {{ <{EX}s7> ?p 7 }}"})
+    assert after.status_code == 200 and after.get_json()["boolean"] is True
 
 
 def test_healthz_reports_the_store(client) -> None:

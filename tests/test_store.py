@@ -184,3 +184,34 @@ def test_second_writer_is_refused_with_an_oserror(tmp_path) -> None:
     with pytest.raises(OSError, match="(?i)lock"):
         GraphStore.open(tmp_path / "store")
     assert len(writer) == 0
+
+
+def test_open_waits_for_a_lock_that_is_released(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    GraphStore.open(tmp_path / "store")
+    gc.collect()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time, pyoxigraph; s = pyoxigraph.Store(sys.argv[1]); "
+         "print('held', flush=True); time.sleep(1.0)", str(tmp_path / "store")],
+        stdout=subprocess.PIPE, text=True,
+    )
+    assert holder.stdout.readline().strip() == "held"
+    with pytest.raises(StoreError, match="lock"):
+        GraphStore.open(tmp_path / "store", wait=0.2)
+    store = GraphStore.open(tmp_path / "store", wait=30)
+    holder.wait()
+    assert store.put_extraction(make_extraction()) > 40
+
+
+def test_replace_graph_from_ntriples_lines_and_graph_sizes() -> None:
+    store = GraphStore.open(None)
+    graph = "https://w3id.org/kg-news/id/graph/lines"
+    lines = [f"<urn:s:{n}> <urn:p> \"{n}\" ." for n in range(5)]
+    assert store.replace_graph_ntriples(graph, lines + lines[:2]) == 5
+    assert store.graph_size(graph) == 5
+    assert store.replace_graph_ntriples(graph, lines[:3]) == 3
+    assert store.graph_size(graph) == 3 == len(list(store.graph_triples(graph)))
+    assert store.graph_size("https://w3id.org/kg-news/id/graph/none") == 0
+    assert store.default_graph_size() == 0

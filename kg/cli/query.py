@@ -44,7 +44,7 @@ def _local(text: str, store_dir: Path, output_format: str) -> str:
     from werkzeug.datastructures import MIMEAccept
 
     from kg.serve.dataset import ServedStore, StoreBusy
-    from kg.serve.execute import QuerySettings, run_query, store_prefixes
+    from kg.serve.execute import QuerySettings, evaluate, store_prefixes
     from kg.serve.formats import NotAcceptable
     from kg.serve.protocol import QueryRequest
 
@@ -52,12 +52,13 @@ def _local(text: str, store_dir: Path, output_format: str) -> str:
     accept = MIMEAccept([(media.split(";")[0].strip(), 1) for media in wanted.split(",")])
     try:
         # a snapshot, not a read-only open: safe while `kg build` or `kg serve` writes the store
-        served = ServedStore.open(store_dir)
+        served = ServedStore.open(store_dir, union_view=True)
     except (OSError, StoreBusy) as error:
         raise click.ClickException(f"cannot open the store {store_dir}: {error}") from None
     try:
-        with served.reading() as store:
-            answer = run_query(store, QueryRequest(text), accept, QuerySettings(prefixes=store_prefixes()))
+        settings = QuerySettings(union_view=served.union_view, prefixes=store_prefixes())
+        with served.querying() as store:
+            answer = evaluate(store.raw, QueryRequest(text), accept, settings)
     except SyntaxError as error:
         raise click.ClickException(f"query syntax error: {error}") from None
     except NotAcceptable as error:
@@ -65,7 +66,7 @@ def _local(text: str, store_dir: Path, output_format: str) -> str:
     finally:
         served.close()
     body = answer.body.decode("utf-8")
-    if output_format == "table" and answer.format.media_type == "text/tab-separated-values":
+    if output_format == "table" and answer.content_type.startswith("text/tab-separated-values"):
         return _table(body)
     return body
 

@@ -58,7 +58,7 @@ def _snapshot_once(store_dir: str) -> str | None:
     from kg.serve.dataset import ServedStore, StoreBusy
 
     try:
-        ServedStore.open(store_dir).close()
+        ServedStore.open(store_dir, union_view=True).close()
     except StoreBusy as error:
         return f"{error} and has no snapshot to serve yet; start again when it is done"
     except (OSError, ValueError) as error:

@@ -15,6 +15,16 @@ Old snapshots are deleted once no live worker reads them (`<root>/readers/<snaps
 
 Writes from the server (SPARQL Update, Graph Store) open the store read-write for one operation, under a
 file lock shared by the workers, and publish a new snapshot afterwards.
+
+The union view: queries see the union of all graphs as their default graph, and that union must be a set
+of triples. pyoxigraph 0.5's `use_default_graph_as_union` yields a triple once per graph holding it
+(oxigraph issue #1919, fixed after 0.5.13), and in our data every article graph repeats the labels,
+links and offices of the entities it mentions, so joins over them multiply rows (wrong counts, and
+queries thousands of times slower). So with `union_view=True` each snapshot gets a second checkpoint,
+`<name>.union`, whose default graph also holds every named graph's triples, once: queries read its plain
+default graph, and its named graphs for `GRAPH` patterns. Building it costs about 10 s per million quads;
+while a newer snapshot is being built, requests wait at most REFRESH_WAIT_SECONDS and are then answered
+from the previous one. The plain snapshot stays as it is, for the Graph Store, exports and health checks.
 """
 
 from __future__ import annotations
@@ -37,6 +47,8 @@ from kg.store import GraphStore
 
 LOCK_RETRY_SECONDS = 5.0
 BUSY_RETRY_SECONDS = 1.0
+REFRESH_WAIT_SECONDS = 2.0
+UNION_SUFFIX = ".union"
 
 
 class StoreBusy(RuntimeError):
@@ -50,12 +62,13 @@ class _Snapshot:
     name: str
     store: ox.Store | None
     marker: Path | None = None
+    union: ox.Store | None = None  # the union view, when there is one
     readers: int = 0
     retired: bool = False
 
     def close_if_unused(self) -> None:
         if self.retired and self.readers == 0:
-            self.store = None  # closes RocksDB
+            self.store = self.union = None  # closes RocksDB
             if self.marker is not None:
                 self.marker.unlink(missing_ok=True)
 
@@ -67,13 +80,19 @@ class ServedStore:
     path: Path | None
     root: Path | None = None
     refresh_interval: float = 0.0
+    union_view: bool = False
     _guard: threading.RLock = field(default_factory=threading.RLock)
     _current: _Snapshot | None = None
     _next_check: float = 0.0
+    _refreshing: threading.Thread | None = None
 
     @classmethod
-    def open(cls, path: str | Path | None, refresh_interval: float = 0.0) -> ServedStore:
-        """Serve the store at `path` (created if missing); `None` serves a fresh in-memory store."""
+    def open(cls, path: str | Path | None, refresh_interval: float = 0.0, union_view: bool = False
+             ) -> ServedStore:
+        """Serve the store at `path` (created if missing); `None` serves a fresh in-memory store.
+
+        `union_view`: also keep the deduplicated union of all graphs for queries (see the module docstring).
+        """
         if path is None:
             served = cls(None, refresh_interval=refresh_interval)
             served._current = _Snapshot("memory", GraphStore.open(None).raw)
@@ -84,7 +103,7 @@ class ServedStore:
         root = path.parent / f".{path.name}.kg-serve"
         for folder in (root / "snapshots", root / "readers"):
             folder.mkdir(parents=True, exist_ok=True)
-        served = cls(path, root, refresh_interval)
+        served = cls(path, root, refresh_interval, union_view)
         served.refresh(wait=True)
         return served
 
@@ -92,23 +111,56 @@ class ServedStore:
     def in_memory(self) -> bool:
         return self.path is None
 
+    @property
+    def union_options(self) -> dict[str, bool]:
+        """The query options that make the default graph the union of all graphs, for `querying()` stores."""
+        return {} if self.union_view else {"use_default_graph_as_union": True}
+
     @contextmanager
     def reading(self) -> Iterator[GraphStore]:
         """The newest snapshot, kept open until the block ends even if a newer one replaces it.
 
         The handle is emptied when the block ends, so no one reads a snapshot after it was let go.
         """
+        with self._holding() as snapshot:
+            handle = GraphStore(snapshot.store, self.path)
+            try:
+                yield handle
+            finally:
+                handle.raw = None
+
+    @contextmanager
+    def querying(self) -> Iterator[GraphStore]:
+        """Like `reading`, but the union view when there is one: query it with `union_options`."""
+        with self._holding() as snapshot:
+            handle = GraphStore(snapshot.union or snapshot.store, self.path)
+            try:
+                yield handle
+            finally:
+                handle.raw = None
+
+    @contextmanager
+    def querying_location(self) -> Iterator[Path | None]:
+        """The directory of what `querying` reads, kept on disk until the block ends, for another process
+        (a query process) to open read-only; `None` for an in-memory store, which only this process sees."""
+        with self._holding() as snapshot:
+            if self.in_memory:
+                yield None
+            else:
+                suffix = UNION_SUFFIX if snapshot.union is not None else ""
+                yield self.root / "snapshots" / f"{snapshot.name}{suffix}"
+
+    @contextmanager
+    def _holding(self) -> Iterator[_Snapshot]:
         self.refresh()
         with self._guard:
             snapshot = self._current
             if snapshot is None:
                 raise StoreBusy("the store is closed")
             snapshot.readers += 1
-        handle = GraphStore(snapshot.store, self.path)
         try:
-            yield handle
+            yield snapshot
         finally:
-            handle.raw = None
             with self._guard:
                 snapshot.readers -= 1
                 snapshot.close_if_unused()
@@ -133,18 +185,40 @@ class ServedStore:
             self._adopt(self._publish_snapshot())
 
     def refresh(self, wait: bool = False) -> None:
-        """Move to the newest snapshot, taking one first if the store's files changed since the last."""
+        """Move to the newest snapshot, taking one first if the store's files changed since the last.
+
+        With a snapshot already served, a new one is taken in the background: the caller waits at most
+        REFRESH_WAIT_SECONDS for it (so small stores are seen fresh at once) and otherwise goes on with
+        the previous one.
+        """
         if self.in_memory or time.monotonic() < self._next_check:
             return
         self._next_check = time.monotonic() + self.refresh_interval
         state = self._read_state()
-        if state and state["fingerprint"] == _fingerprint(self.path):
+        if self._is_fresh(state):
             self._adopt(state["name"])
             return
+        if self._current is None or wait:
+            self._take_snapshot(wait)
+            return
+        with self._guard:
+            if self._refreshing is None or not self._refreshing.is_alive():
+                self._refreshing = threading.Thread(target=self._take_snapshot, args=(False,),
+                                                    name="kg-snapshot", daemon=True)
+                self._refreshing.start()
+            refreshing = self._refreshing
+        refreshing.join(REFRESH_WAIT_SECONDS)
+
+    def _is_fresh(self, state: dict | None) -> bool:
+        return bool(state) and state["fingerprint"] == _fingerprint(self.path) and (
+            state.get("union", False) or not self.union_view)
+
+    def _take_snapshot(self, wait: bool) -> None:
+        state = None
         try:
             with self._shared_lock():
                 state = self._read_state()  # another worker may have just taken one
-                if not state or state["fingerprint"] != _fingerprint(self.path):
+                if not self._is_fresh(state):
                     state = {"name": self._publish_snapshot(wait)}
                 self._adopt(state["name"])
         except StoreBusy:
@@ -165,12 +239,17 @@ class ServedStore:
     def _publish_snapshot(self, wait: bool = True) -> str:
         """Checkpoint the store into a new snapshot and make it current; call under the shared lock."""
         name = f"{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
+        snapshots = self.root / "snapshots"
         store = self._open_writable(wait)
         try:
-            store.backup(str(self.root / "snapshots" / name))
+            store.backup(str(snapshots / name))
+            if self.union_view:
+                store.backup(str(snapshots / f"{name}{UNION_SUFFIX}"))
         finally:
             del store
-        state = {"name": name, "fingerprint": _fingerprint(self.path)}
+        state = {"name": name, "fingerprint": _fingerprint(self.path), "union": self.union_view}
+        if self.union_view:
+            _merge_graphs_into_default(snapshots / f"{name}{UNION_SUFFIX}")
         temporary = self.root / f"current.{os.getpid()}"
         temporary.write_text(json.dumps(state))
         temporary.replace(self.root / "current")
@@ -184,7 +263,9 @@ class ServedStore:
             marker = self.root / "readers" / f"{name}@{os.getpid()}"
             marker.touch()
             store = GraphStore.open(self.root / "snapshots" / name, read_only=True).raw
-            old, self._current = self._current, _Snapshot(name, store, marker)
+            union_path = self.root / "snapshots" / f"{name}{UNION_SUFFIX}"
+            union = GraphStore.open(union_path, read_only=True).raw if self.union_view else None
+            old, self._current = self._current, _Snapshot(name, store, marker, union)
             if old is not None:
                 old.retired = True
                 old.close_if_unused()
@@ -226,8 +307,20 @@ class ServedStore:
             else:
                 marker.unlink(missing_ok=True)
         for snapshot in (self.root / "snapshots").iterdir():
-            if snapshot.name != keep and not readers.get(snapshot.name):
+            name = snapshot.name.removesuffix(UNION_SUFFIX)
+            if name != keep and not readers.get(name):
                 shutil.rmtree(snapshot, ignore_errors=True)
+
+
+def _merge_graphs_into_default(location: Path) -> None:
+    """Add every named graph's triples to the default graph of the (private) checkpoint at `location`."""
+    store = ox.Store(str(location))
+    named = (ox.Quad(quad.subject, quad.predicate, quad.object)
+             for quad in store.quads_for_pattern(None, None, None, None)
+             if not isinstance(quad.graph_name, ox.DefaultGraph))
+    store.bulk_extend(named)
+    store.flush()
+    del store
 
 
 def _fingerprint(path: Path) -> list:

@@ -4,6 +4,7 @@ fails at import rather than silently showing nothing."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import pyoxigraph as ox
@@ -20,8 +21,27 @@ ROLES = ("participant", "source", "target", "mediator", "reportedBy")
 MAX_STATEMENTS = 300
 
 
-def describe_entity(store: GraphStore, iri: str) -> dict[str, Any]:
+@dataclass(frozen=True)
+class _Reader:
+    """A store and the options that make its default graph the union of all graphs."""
+
+    store: GraphStore
+    options: dict[str, bool]
+
+    def rows(self, query: str) -> list[dict[str, ox.NamedNode | ox.Literal | ox.BlankNode]]:
+        results = self.store.raw.query(query, **self.options)
+        names = [v.value for v in results.variables]
+        return [{name: row[name] for name in names if row[name] is not None} for row in results]
+
+    def ask(self, query: str) -> bool:
+        return bool(self.store.raw.query(query, **self.options))
+
+
+def describe_entity(store: _Reader, iri: str, union_options: dict[str, bool] | None = None
+                    ) -> dict[str, Any]:
+    """`union_options`: how to make `store`'s default graph the union (ServedStore.union_options)."""
     node = ox.NamedNode(iri)  # ValueError for a malformed IRI
+    store = _Reader(store, {"use_default_graph_as_union": True} if union_options is None else union_options)
     labels = _labels(store, node)
     statements = _statements(store, node)
     return {
@@ -37,26 +57,24 @@ def describe_entity(store: GraphStore, iri: str) -> dict[str, Any]:
     }
 
 
-def _rows(store: GraphStore, query: str) -> list[dict[str, ox.NamedNode | ox.Literal | ox.BlankNode]]:
-    results = store.raw.query(query, use_default_graph_as_union=True)
-    names = [v.value for v in results.variables]
-    return [{name: row[name] for name in names if row[name] is not None} for row in results]
+def _rows(store: _Reader, query: str) -> list[dict[str, ox.NamedNode | ox.Literal | ox.BlankNode]]:
+    return store.rows(query)
 
 
-def _values(store: GraphStore, query: str) -> list[str]:
+def _values(store: _Reader, query: str) -> list[str]:
     return [row["v"].value for row in _rows(store, query) if "v" in row]
 
 
-def _types(store: GraphStore, node: ox.NamedNode) -> list[str]:
+def _types(store: _Reader, node: ox.NamedNode) -> list[str]:
     return _values(store, f"SELECT DISTINCT ?v {{ {node} <{RDF_TYPE}> ?v }}")
 
 
-def _labels(store: GraphStore, node: ox.NamedNode) -> list[dict[str, str]]:
+def _labels(store: _Reader, node: ox.NamedNode) -> list[dict[str, str]]:
     rows = _rows(store, f"SELECT DISTINCT ?l {{ {node} <{RDFS_LABEL}>|<{SKOS_ALT}> ?l }} ORDER BY ?l")
     return [{"text": row["l"].value, "lang": getattr(row["l"], "language", None) or ""} for row in rows]
 
 
-def _wikidata(store: GraphStore, node: ox.NamedNode) -> list[dict[str, str]]:
+def _wikidata(store: _Reader, node: ox.NamedNode) -> list[dict[str, str]]:
     links = []
     for value in _values(store, f"SELECT DISTINCT ?v {{ {node} <{OWL_SAME_AS}> ?v }}"):
         if value.startswith(WIKIDATA_ENTITY):
@@ -65,7 +83,7 @@ def _wikidata(store: GraphStore, node: ox.NamedNode) -> list[dict[str, str]]:
     return links
 
 
-def _offices(store: GraphStore, node: ox.NamedNode) -> list[dict[str, str]]:
+def _offices(store: _Reader, node: ox.NamedNode) -> list[dict[str, str]]:
     rows = _rows(store, f"""
         SELECT ?office (SAMPLE(?l) AS ?label) (SAMPLE(?ofLabel) AS ?of) {{
             {node} <{KGO.holdsOffice}> ?office .
@@ -76,7 +94,7 @@ def _offices(store: GraphStore, node: ox.NamedNode) -> list[dict[str, str]]:
              "of": row["of"].value if "of" in row else ""} for row in rows]
 
 
-def _events(store: GraphStore, node: ox.NamedNode) -> list[dict[str, Any]]:
+def _events(store: _Reader, node: ox.NamedNode) -> list[dict[str, Any]]:
     roles = " ".join(f"<{KGO[role]}>" for role in ROLES)
     rows = _rows(store, f"""
         SELECT ?event ?role ?type ?date ?notAfter ?text {{
@@ -101,14 +119,14 @@ def _events(store: GraphStore, node: ox.NamedNode) -> list[dict[str, Any]]:
     return list(events.values())
 
 
-def _statements(store: GraphStore, node: ox.NamedNode) -> list[dict[str, Any]]:
+def _statements(store: _Reader, node: ox.NamedNode) -> list[dict[str, Any]]:
     rows = _rows(store, f"SELECT DISTINCT ?p ?o {{ {node} ?p ?o }} ORDER BY ?p ?o LIMIT {MAX_STATEMENTS}")
     return [{"predicate": row["p"].value, "predicate_name": _short(row["p"].value), "value": row["o"].value,
              "link": isinstance(row["o"], ox.NamedNode)} for row in rows]
 
 
-def _is_object(store: GraphStore, node: ox.NamedNode) -> bool:
-    return bool(store.raw.query(f"ASK {{ ?s ?p {node} }}", use_default_graph_as_union=True))
+def _is_object(store: _Reader, node: ox.NamedNode) -> bool:
+    return store.ask(f"ASK {{ ?s ?p {node} }}")
 
 
 def _short(iri: str) -> str:

@@ -7,9 +7,11 @@ types carry which operation, UTF-8 only) live in one place and raise one kind of
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qs
 
-from flask import Request
+if TYPE_CHECKING:  # query processes import this module and need no Flask
+    from flask import Request
 
 FORM = "application/x-www-form-urlencoded"
 QUERY_TYPE = "application/sparql-query"

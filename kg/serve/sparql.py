@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import time
+
 from flask import Blueprint, Response, current_app, request
 
 from kg.serve import formats
 from kg.serve.auth import require_write_access
-from kg.serve.execute import QueryTimeout, TooManyRows, run_query
+from kg.serve.execute import Answer, QuerySettings, QueryTimeout, TooManyRows, evaluate
 from kg.serve.protocol import ProtocolError, QueryRequest, UpdateRequest, read_request
+from kg.serve.query_processes import QueryFailed
 from kg.serve.service_description import describe_service
 from kg.serve.updates import run_update
 
@@ -27,11 +30,9 @@ def endpoint() -> Response:
 
 
 def _answer_query(operation: QueryRequest) -> Response:
-    served = current_app.extensions["kg.store"]
+    settings = current_app.config["KG_QUERY_SETTINGS"]
     try:
-        with served.reading() as store:
-            settings = current_app.config["KG_QUERY_SETTINGS"]
-            answer = run_query(store, operation, request.accept_mimetypes, settings)
+        answer = _run(operation, settings)
     except SyntaxError as error:
         raise ProtocolError(400, f"query syntax error: {error}") from None
     except formats.NotAcceptable as error:
@@ -42,4 +43,21 @@ def _answer_query(operation: QueryRequest) -> Response:
         raise ProtocolError(503, str(error)) from None
     except ValueError as error:  # e.g. a default-graph-uri that is not an IRI
         raise ProtocolError(400, str(error)) from None
-    return Response(answer.body, content_type=answer.format.content_type, headers={"Vary": "Accept"})
+    except QueryFailed as error:
+        raise ProtocolError(500, str(error)) from None
+    return Response(answer.body, content_type=answer.content_type, headers={"Vary": "Accept"})
+
+
+def _run(operation: QueryRequest, settings: QuerySettings) -> Answer:
+    """In a query process when there is a time limit (it is killed at the limit), else right here.
+
+    An in-memory store lives only in this process: there the limit is checked as rows are written.
+    """
+    served = current_app.extensions["kg.store"]
+    accept = request.accept_mimetypes
+    if settings.timeout is not None and not served.in_memory:
+        with served.querying_location() as location:
+            return current_app.extensions["kg.queries"].run(location, operation, accept, settings)
+    deadline = time.monotonic() + settings.timeout if settings.timeout is not None else None
+    with served.querying() as store:
+        return evaluate(store.raw, operation, accept, settings, deadline)

@@ -41,9 +41,10 @@ def entity() -> str:
     iri = request.args.get("iri", "").strip()
     if not iri:
         raise ProtocolError(400, "give the IRI to show: /entity?iri=...")
-    with current_app.extensions["kg.store"].reading() as store:
+    served = current_app.extensions["kg.store"]
+    with served.querying() as store:
         try:
-            page = describe_entity(store, iri)
+            page = describe_entity(store, iri, served.union_options)
         except ValueError as error:
             raise ProtocolError(400, f"not an IRI: {error}") from None
     return render_template("entity.html", **page)

@@ -1,0 +1,84 @@
+"""The unit of work every engine runs: a chunk of articles -> their extractions, or their graphs.
+
+The same functions run in this process, in local worker processes and on Dask workers, so the graph does
+not depend on where it was made. Local workers return `Extraction`s and the writing process turns them into
+RDF (it has CPU to spare beside one worker, and that keeps the worker's share, the bottleneck, small);
+cluster workers return the graphs as N-Triples lines (plain strings pickle cheaply, and the single writer
+must not become the bottleneck of many machines).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from kg.model import Article, Extraction
+
+LANGUAGES = ("de", "en")
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """One article's graph, ready to be written in one transaction."""
+
+    id: str
+    events: int
+    entities: int
+    ntriples: list[str]
+
+
+@dataclass(frozen=True)
+class Failed:
+    """An article whose extraction or RDF conversion raised; the batch goes on without it."""
+
+    id: str
+    reason: str
+
+
+Result = Extracted | Failed
+
+
+def warm_up(languages: Iterable[str] = LANGUAGES) -> None:
+    """Load the spaCy pipelines and the knowledge base now, once per process, instead of on the first chunk."""
+    from kg.link.kb import load_kb
+    from kg.nlp import load_pipeline
+
+    load_kb()
+    for lang in languages:
+        load_pipeline(lang)
+
+
+def extract_chunk(articles: list[Article]) -> list[Extraction | Failed]:
+    """Extract a chunk in one spaCy batch; if that raises, extract one by one so only the culprit fails."""
+    from kg.extract import extract_many
+
+    try:
+        return list(extract_many(articles, batch_size=max(1, len(articles))))
+    except Exception:  # any bug in one article must not stop the batch; isolated below
+        return [_extract_one(article) for article in articles]
+
+
+def extract_chunk_as_graphs(articles: list[Article]) -> list[Result]:
+    """`extract_chunk`, then each extraction as the N-Triples lines of its graph."""
+    return [r if isinstance(r, Failed) else graph_lines(r) for r in extract_chunk(articles)]
+
+
+def _extract_one(article: Article) -> Extraction | Failed:
+    from kg.extract import extract
+
+    try:
+        return extract(article)
+    except Exception as error:  # reported per article, the batch goes on
+        return Failed(article.id, f"extraction failed: {type(error).__name__}: {error}")
+
+
+def graph_lines(extraction: Extraction) -> Result:
+    """The article's graph as distinct N-Triples lines, or why it cannot be written as RDF."""
+    from kg.rdf import extraction_to_quads
+
+    try:
+        quads = extraction_to_quads(extraction)
+    except ValueError as error:
+        return Failed(extraction.document.id, f"cannot be written as RDF: {error}")
+    lines = list(dict.fromkeys(f"{q.subject} {q.predicate} {q.object} ." for q in quads))
+    return Extracted(extraction.document.id, len(extraction.events), len(extraction.entities), lines)
