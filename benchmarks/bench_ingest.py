@@ -42,7 +42,10 @@ class Clock:
         self.first_count = 0
         self.last = 0.0
 
-    def start(self, total: int) -> None:
+    def start(self, total: int | None) -> None:
+        pass
+
+    def total(self, total: int) -> None:
         pass
 
     def advance(self, count: int = 1) -> None:

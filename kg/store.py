@@ -187,6 +187,18 @@ class GraphStore:
             return quad.object.value
         return None
 
+    def article_hashes(self) -> dict[str, str]:
+        """Every stored kgo:contentHash by the IRI of the graph that holds it, read in one pass.
+
+        A batch looks articles up here instead of asking the store once per article.
+        """
+        predicate = ox.NamedNode(KGO + "contentHash")
+        return {
+            quad.graph_name.value: quad.object.value
+            for quad in self.raw.quads_for_pattern(None, predicate, None, None)
+            if isinstance(quad.graph_name, ox.NamedNode)
+        }
+
     def named_graphs(self) -> list[ox.NamedNode]:
         return [g for g in self.raw.named_graphs() if isinstance(g, ox.NamedNode)]
 

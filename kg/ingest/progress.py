@@ -6,7 +6,11 @@ from typing import Protocol
 
 
 class ProgressSink(Protocol):
-    def start(self, total: int) -> None: ...
+    def start(self, total: int | None) -> None:
+        """Begin; `total` may be None while the inputs are still being read."""
+
+    def total(self, total: int) -> None:
+        """The number of articles to extract, once all inputs are read."""
 
     def advance(self, count: int = 1) -> None: ...
 
@@ -16,7 +20,10 @@ class ProgressSink(Protocol):
 class Silent:
     """No progress display (library use, tests)."""
 
-    def start(self, total: int) -> None:
+    def start(self, total: int | None) -> None:
+        pass
+
+    def total(self, total: int) -> None:
         pass
 
     def advance(self, count: int = 1) -> None:
@@ -47,9 +54,13 @@ class RichBar:
         self._description = description
         self._task = None
 
-    def start(self, total: int) -> None:
+    def start(self, total: int | None) -> None:
         self._progress.start()
         self._task = self._progress.add_task(self._description, total=total)
+
+    def total(self, total: int) -> None:
+        if self._task is not None:
+            self._progress.update(self._task, total=total)
 
     def advance(self, count: int = 1) -> None:
         self._progress.advance(self._task, count)

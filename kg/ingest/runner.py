@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import TextIO
 
@@ -50,7 +50,8 @@ def run_build(paths: Iterable[str | Path], options: BuildOptions, progress: Prog
     """Build the store from `paths`; returns the report (also written to `options.report` if set).
 
     Raises `kg.store.StoreError` if the store cannot be opened; everything that goes wrong with one input
-    lands in the report instead.
+    lands in the report instead. Reading overlaps with extraction: articles go to the workers as they are
+    read (the progress bar learns its total once reading is done).
     """
     progress = progress or Silent()
     engine_name = options.cluster or (f"processes:{options.processes}" if options.processes else "in-process")
@@ -60,7 +61,7 @@ def run_build(paths: Iterable[str | Path], options: BuildOptions, progress: Prog
         store = GraphStore.open(options.store, wait=options.lock_wait)
     complete = False
     try:
-        todo = _articles_to_extract(paths, options, store, report)
+        todo = _articles_to_extract(paths, options, store.article_hashes(), report, progress)
         _extract_and_write(todo, options, store, report, progress)
         complete = True
     finally:
@@ -74,9 +75,12 @@ def run_build(paths: Iterable[str | Path], options: BuildOptions, progress: Prog
     return report
 
 
-def _articles_to_extract(paths: Iterable[str | Path], options: BuildOptions, store: GraphStore,
-                         report: BuildReport) -> list[Article]:
-    todo: list[Article] = []
+def _articles_to_extract(paths: Iterable[str | Path], options: BuildOptions, stored: dict[str, str],
+                         report: BuildReport, progress: ProgressSink) -> Iterator[Article]:
+    """The articles that need extracting, as they are read; `stored` maps graph IRIs to content hashes."""
+    from kg.rdf import article_graph_iri
+
+    count = 0
     seen: set[str] = set()
     for source, article in read_inputs(paths, report, options.published, options.language, options.max_bytes):
         problem = article_problem(article, options.max_chars)
@@ -84,27 +88,29 @@ def _articles_to_extract(paths: Iterable[str | Path], options: BuildOptions, sto
             report.skip(source, problem)
         elif article.id in seen:
             report.skip(source, "the same article id was read before in this batch; the first one is kept")
-        elif not options.force and store.article_hash(article.id) == article.content_hash:
+        elif not options.force and stored.get(article_graph_iri(article.id)) == article.content_hash:
             report.unchanged += 1
         else:
-            todo.append(article)
+            count += 1
+            yield article
         seen.add(article.id)
-    return todo
+    progress.total(count)
 
 
-def _extract_and_write(todo: list[Article], options: BuildOptions, store: GraphStore, report: BuildReport,
+def _extract_and_write(todo: Iterator[Article], options: BuildOptions, store: GraphStore, report: BuildReport,
                        progress: ProgressSink) -> None:
-    if not todo:
-        return
+    first = next(todo, None)
+    if first is None:
+        return  # nothing to do: no worker is started
     from kg.rdf import article_graph_iri
 
-    languages = sorted({a.language for a in todo if a.language in ("de", "en")}) or ["de", "en"]
+    languages = [options.language] if options.language else ["de", "en"]
     engine = make_engine(options.processes, options.cluster, languages)
     report.engine = engine.name
     log = _open_log(options.log)
-    progress.start(len(todo))
+    progress.start(None)
     try:
-        for results in engine.run(_chunks(todo, options.chunk_size)):
+        for results in engine.run(_chunks(chain([first], todo), options.chunk_size)):
             for result in results:
                 if isinstance(result, Extraction):
                     result = graph_lines(result)
@@ -132,7 +138,7 @@ def _write(store: GraphStore, graph: str, result: Extracted, report: BuildReport
         log.flush()
 
 
-def _chunks(articles: list[Article], size: int) -> Iterator[list[Article]]:
+def _chunks(articles: Iterator[Article], size: int) -> Iterator[list[Article]]:
     iterator = iter(articles)
     while chunk := list(islice(iterator, max(1, size))):
         yield chunk
