@@ -134,3 +134,28 @@ def test_relative_dates_with_times_of_day_and_parts_of_months():
     assert resolve_date("Anfang Juni", published, "de") == "2024-06"
     assert resolve_date("Ende November", published, "de") == "2023-11"
     assert resolve_date("seit Anfang Juni", published, "de") is None
+
+
+def test_holding_someone_responsible_is_an_accusation(run):
+    x = run("Das Verteidigungsministerium in Baku machte Armenien für den Angriff verantwortlich.", "de")
+    (accusation,) = events_of(x, "ACCUSE")
+    assert name(x, accusation.target) == "Armenien"
+
+
+def test_regretting_another_state_s_decision_is_blame(run):
+    x = run("Olaf Scholz bedauerte die Entscheidung der polnischen Regierung.", "de")
+    (blame,) = events_of(x, "ACCUSE")
+    assert name(x, blame.source) == "Olaf Scholz" and name(x, blame.target) == "Polen"
+    assert not events_of(x, "CONCEDE")
+
+
+def test_calling_an_act_irresponsible_is_an_accusation(run):
+    x = run("Annalena Baerbock nannte den Angriff des Iran unverantwortlich.", "de")
+    assert events_of(x, "ACCUSE")
+    assert not events_of(x, "STATEMENT")
+
+
+def test_governments_in_two_capitals_take_sides(run):
+    x = run("Die Militärregierungen in Mali und Burkina Faso stellten sich hinter die Putschisten.", "de")
+    (support,) = events_of(x, "SUPPORT")
+    assert {"Mali", "Burkina Faso"} <= names(x, support.actors())

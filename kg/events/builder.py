@@ -56,7 +56,12 @@ class EventBuilder:
         relations = {a.relation for a in trigger.args}
         nouns = self.reader.clause_nouns(trigger)
         for need in requires:
-            if need.startswith("object:"):
+            if need.startswith("word:"):
+                word = need.split(":", 1)[1]
+                doc = self.reader.doc
+                if any(t.lower_ == word for t in doc[trigger.clause[0] : trigger.clause[1]]):
+                    return True
+            elif need.startswith("object:"):
                 word = need.split(":", 1)[1]
                 if any(n == word or n.startswith(word) or n.endswith(word) for n in nouns):
                     return True
@@ -134,6 +139,8 @@ class EventBuilder:
             if event.date is None:
                 event.date = resolve_date(sent.text, self.published, self.lang)
         event.topics = topics_in(self.reader.doc[trigger.clause[0] : trigger.clause[1]])
+        if spec.with_target and target is not None:
+            event.type = spec.with_target
         if spec.type == "SUPPORT" and self._mentions_money(trigger):
             event.type = "AID"  # "mit 1 Mio. Franken unterstützen" is aid, not words of support
         if event.type in {"PRISONER_EXCHANGE", "ASSAULT", "AID", "STATEMENT", "MOBILIZE"}:
@@ -222,7 +229,7 @@ class EventBuilder:
         span = candidate.trigger.content or candidate.trigger.clause
         words = " " + " ".join(t.lower_ for t in self.reader.doc[span[0] : span[1]]) + " "
         for event_type, phrases in self.lex.phrases.items():
-            if any(f" {p} " in words for p in phrases):
+            if any(f" {p} " in words if not p.endswith("*") else f" {p[:-1]}" in words for p in phrases):
                 candidate.event.type = event_type
                 if candidate.event.target is None and candidate.content_actors:
                     candidate.event.target = candidate.content_actors[0]

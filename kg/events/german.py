@@ -28,7 +28,8 @@ CONTRACTED = {"am": "an", "beim": "bei", "im": "in", "ins": "in", "vom": "von", 
 DATIVE_DETERMINERS = ("dem", "einem", "seinem", "ihrem", "unserem", "eurem", "diesem", "jenem", "keinem")
 GENITIVE_DETERMINERS = ("des", "eines", "seines", "ihres", "dieses")
 CLASSIFIERS = {"stadt", "hauptstadt", "region", "provinz", "land", "staat", "republik", "gebiet", "halbinsel",
-               "plattform", "netzwerk", "dienst", "ort", "hafenstadt", "oblast", "bezirk", "kurznachrichtendienst"}
+               "plattform", "netzwerk", "dienst", "ort", "hafenstadt", "oblast", "bezirk", "kurznachrichtendienst",
+               "konfliktparteien", "konfliktpartei", "parteien", "seiten", "länder", "staaten", "nachbarländer"}
 EMBEDDING_PREPS = {"bei", "in", "während", "im", "beim", "nach", "zu", "zum", "zur"}
 POSSESSIVES = {"sein", "seine", "seinen", "seiner", "seinem", "seines"}
 PRONOUNS = {"er"}
@@ -230,9 +231,11 @@ class GermanReader:
         return (token.lemma_ or token.text).casefold() in self.lex.source_nouns or token.lower_ in self.lex.source_nouns
 
     def _seat(self, token: Token) -> bool:
-        return token.tag_ == "NN" and (
-            (token.lemma_ or token.text).casefold() in self.lex.seat_nouns or token.lower_ in self.lex.seat_nouns
-        )
+        """A state's organ, also as a compound's last part ("Militärregierungen")."""
+        if token.tag_ != "NN":
+            return False
+        words = ((token.lemma_ or token.text).casefold(), token.lower_)
+        return any(w.endswith(seat) for w in words for seat in self.lex.seat_nouns)
 
     def _clause_args(self, clause: tuple[int, int]) -> list[tuple[Mention, str, str, int]]:
         """(mention, entity, relation, attach token) for every actor mention in the clause, in order."""

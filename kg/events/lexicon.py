@@ -24,6 +24,7 @@ class TriggerSpec:
     reporting: bool = False
     content_hidden: bool = False  # the content of an accusation is not itself asserted
     weak: bool = False  # only an event together with a stronger trigger of its type elsewhere
+    with_target: str | None = None  # the type when another actor is its object: regret of a decision is blame
     active_only: bool = False  # "wurde von einer Rakete getroffen" is no meeting
 
 
@@ -71,6 +72,7 @@ def _spec(word: str, data: dict, nominal: bool) -> TriggerSpec:
         content_hidden=bool(data.get("content_hidden")),
         weak=bool(data.get("weak")),
         active_only=bool(data.get("active_only")),
+        with_target=data.get("with_target"),
     )
 
 
