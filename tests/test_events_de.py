@@ -159,3 +159,28 @@ def test_governments_in_two_capitals_take_sides(run):
     x = run("Die Militärregierungen in Mali und Burkina Faso stellten sich hinter die Putschisten.", "de")
     (support,) = events_of(x, "SUPPORT")
     assert {"Mali", "Burkina Faso"} <= names(x, support.actors())
+
+
+def test_a_threatened_attack_is_not_an_attack(run):
+    x = run("Wladimir Putin drohte am Montag, die Stadt Charkiw anzugreifen.", "de")
+    assert events_of(x, "THREATEN")
+    assert not events_of(x, "ASSAULT")
+
+
+def test_announced_aid_is_aid_by_the_announcer(run):
+    x = run("Joe Biden kündigte am Dienstag an, 31 Kampfpanzer an die Ukraine zu liefern.", "de")
+    (aid,) = events_of(x, "AID")
+    assert name(x, aid.source) == "Joe Biden" and name(x, aid.target) == "Ukraine"
+    assert aid.quantity == 31
+    assert not events_of(x, "STATEMENT")
+
+
+def test_we_in_a_quote_is_the_speaker(run):
+    x = run('"Wir fordern Serbien auf, die Truppen abzuziehen", sagte John Kirby.', "de")
+    (request,) = events_of(x, "REQUEST")
+    assert name(x, request.source) == "John Kirby" and name(x, request.target) == "Serbien"
+
+
+def test_a_ministry_reporting_facts_makes_no_statement(run):
+    x = run("Das Verteidigungsministerium in Moskau meldete, zwölf Drohnen seien abgefangen worden.", "de")
+    assert not events_of(x, "STATEMENT")

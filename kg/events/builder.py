@@ -222,8 +222,25 @@ class EventBuilder:
             else:
                 kept.append(frame)
         kept = [c for c in kept if not self._hidden(c, kept)]
+        kept = [c for c in kept if not self._announces_own_act(c, kept) and not self._only_reports(c)]
         specific_sources = {c.event.source for c in kept if c.event.type in SPEECH_ACTS - {"STATEMENT"}}
         return [c for c in kept if not (c.event.type == "STATEMENT" and c.event.source in specific_sources)]
+
+    def _announces_own_act(self, candidate: Candidate, kept: list[Candidate]) -> bool:
+        """A statement whose content is the speaker's own act ("kündigte an, Panzer zu liefern") is that act."""
+        if candidate.event.type != "STATEMENT" or not candidate.trigger.content:
+            return False
+        return any(o is not candidate and o.event.source == candidate.event.source
+                   and self._in_content(o, candidate) for o in kept)
+
+    def _only_reports(self, candidate: Candidate) -> bool:
+        """A ministry, agency or spokesperson reporting ("meldete", "teilte mit") makes no statement of its own."""
+        if candidate.event.type != "STATEMENT" or not candidate.trigger.spec.reporting:
+            return False
+        entity = self.index.get(candidate.event.source)
+        if entity is None:
+            return False
+        return entity.type == "ORG" or any("spokesperson" in o.role for o in entity.offices)
 
     def _retype_by_content(self, candidate: Candidate) -> None:
         span = candidate.trigger.content or candidate.trigger.clause

@@ -33,6 +33,8 @@ CLASSIFIERS = {"stadt", "hauptstadt", "region", "provinz", "land", "staat", "rep
 EMBEDDING_PREPS = {"bei", "in", "während", "im", "beim", "nach", "zu", "zum", "zur"}
 POSSESSIVES = {"sein", "seine", "seinen", "seiner", "seinem", "seines"}
 PRONOUNS = {"er"}
+FIRST_PERSON = {"ich", "wir"}
+INFINITIVE = {"PTKZU", "VVIZU", "KOUI"}
 DATELINE = re.compile(r"^\s*[A-ZÄÖÜ][\w .-]{1,40}, \d{1,2}\.\d{1,2}\.\d{4}\s*[-–—]\s*")
 GENERIC_ROLES = {"leader", "minister", "chair"}
 
@@ -53,6 +55,7 @@ class GermanReader:
         self.index = index
         self.lex = lexicon
         self.last_person: str | None = None
+        self.speaker: str | None = None
         self._mentions = sorted(
             ((m, e) for m, e in index.mentions), key=lambda pair: pair[0].first_token
         )
@@ -115,6 +118,7 @@ class GermanReader:
     def triggers(self, sent: Span) -> list[Trigger]:
         clauses = self.clauses(sent)
         speaker = self._closing_speaker(sent, clauses)
+        self.speaker = speaker  # "Wir fordern X auf, sagte Kirby": "wir" speaks for Kirby
         if speaker:
             self.last_person = speaker  # "Zuvor habe er telefoniert, sagte Biden": "er" is Biden
         found = []
@@ -281,9 +285,13 @@ class GermanReader:
                     found.append((Mention(token.idx, token.idx + len(token), token.text, "PERSON", token=token.i,
                                           first_token=token.i), person, relation, attach))
         for token in self.doc[clause[0] : clause[1]]:
-            if token.lower_ in PRONOUNS and token.tag_ == "PPER" and self.last_person:
+            if token.tag_ != "PPER":
+                continue
+            referent = (self.last_person if token.lower_ in PRONOUNS
+                        else self.speaker if token.lower_ in FIRST_PERSON else None)
+            if referent:
                 found.append((Mention(token.idx, token.idx + len(token), token.text, "PERSON",
-                                      token=token.i, first_token=token.i), self.last_person, "nom", token.i))
+                                      token=token.i, first_token=token.i), referent, "nom", token.i))
         found.sort(key=lambda f: f[0].first_token)
         seen: set[str] = set()
         unique = []
@@ -383,6 +391,11 @@ class GermanReader:
         raw = self._clause_args(clause)
         passive = self._passive(clause)
         args, subject_taken = [], False
+        if self._governing_verb(trigger) and not any(r[2] == "nom" for r in raw):
+            controller = self._previous_subject(clause)
+            if controller:  # "kündigte Biden an, 31 Panzer zu liefern": Biden delivers
+                args.append(Arg(controller, "subj", clause[0]))
+                subject_taken = True
         verb = self._verb_after_unnamed_subject(clause)
         for i, (_, entity, relation, attach) in enumerate(raw):
             if verb is not None and relation == "nom" and raw[i][0].first_token > verb and not subject_taken:
@@ -406,6 +419,13 @@ class GermanReader:
                 relation = "according"
             args.append(Arg(entity, relation, raw[i][0].first_token))
         return args
+
+    def _previous_subject(self, clause: tuple[int, int]) -> str | None:
+        sent = self.doc[clause[0]].sent
+        before = [c for c in self.clauses(sent) if c[1] <= clause[0]]
+        if not before:
+            return None
+        return next((entity for _, entity, relation, _ in self._clause_args(before[-1]) if relation == "nom"), None)
 
     def _verb_after_unnamed_subject(self, clause: tuple[int, int]) -> int | None:
         """The finite verb of a verb-second clause whose first field is a noun phrase without a name."""
@@ -447,9 +467,9 @@ class GermanReader:
         before = doc[start - 1] if start - 1 >= trigger.clause[0] else None
         embedded = before is not None and before.tag_ in {"APPR", "APPRART"} and preposition(before) in EMBEDDING_PREPS
         if embedded or self._light_verb_object(trigger):
-            for _, entity, relation, _ in self._clause_args(trigger.clause):
-                if relation == "nom":
-                    args.append(Arg(entity, "subj", i))
+            subjects = [entity for _, entity, relation, _ in self._clause_args(trigger.clause) if relation == "nom"]
+            if trigger.spec.type != "PRISONER_EXCHANGE" or len(subjects) > 1:  # an exchange needs both sides
+                args += [Arg(entity, "subj", i) for entity in subjects]
         owner = doc[start] if start < i else None
         if owner is not None and owner.lower_ in POSSESSIVES and self.last_person and not any(
             a.relation == "subj" for a in args
@@ -508,9 +528,25 @@ class GermanReader:
             trigger.content = (min(c[0] for c in others), max(c[1] for c in others))
 
     # -- vetoes ----------------------------------------------------------------------------------------
+    def _governing_verb(self, trigger: Trigger) -> str | None:
+        """For a trigger in an infinitive clause ("..., 31 Panzer zu liefern"), the verb of the clause before."""
+        clause = trigger.clause
+        if not any(t.tag_ in INFINITIVE for t in self.doc[clause[0] : clause[1]]):
+            return None
+        for i in range(clause[0] - 1, self.doc[trigger.token].sent.start - 1, -1):
+            token = self.doc[i]
+            if token.tag_ in {"VVFIN", "VVPP"}:
+                return self.verb_lemma(token, self._clause_of(i, self.clauses(token.sent)))
+        return ""
+
     def vetoed(self, trigger: Trigger) -> str | None:
         doc, clause = self.doc, trigger.clause
         tokens = doc[clause[0] : clause[1]]
+        governing = self._governing_verb(trigger)
+        if governing is not None and not (
+            governing in self.lex.committing_verbs and trigger.spec.type in {"AID", "SUPPORT", "SANCTION"}
+        ):
+            return "infinitive"  # "drohte, die Stadt anzugreifen": the attack is not asserted
         sent = doc[trigger.token].sent
         if sent[-1].text == "?" or (len(sent) > 1 and sent[-2].text == "?"):
             return "question"
