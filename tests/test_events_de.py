@@ -184,3 +184,37 @@ def test_we_in_a_quote_is_the_speaker(run):
 def test_a_ministry_reporting_facts_makes_no_statement(run):
     x = run("Das Verteidigungsministerium in Moskau meldete, zwölf Drohnen seien abgefangen worden.", "de")
     assert not events_of(x, "STATEMENT")
+
+
+def test_a_list_comma_before_a_new_clause_ends_the_clause(run):
+    x = run("Annalena Baerbock forderte auf X, Teheran und seine Verbündeten müssten die Angriffe einstellen.", "de")
+    (request,) = events_of(x, "REQUEST")
+    assert name(x, request.source) == "Annalena Baerbock"
+    assert request.mode == "social_media"
+
+
+def test_a_meeting_framing_a_demand_is_still_a_meeting(run):
+    x = run("Fumio Kishida verlangte nach einem Treffen mit Nancy Pelosi am Freitag ein Ende der Übungen.", "de")
+    (meeting,) = events_of(x, "CONSULT")
+    assert {"Fumio Kishida", "Nancy Pelosi"} <= names(x, meeting.actors())
+    assert events_of(x, "REQUEST")
+
+
+def test_condemning_the_attack_targets_the_attacker_told_before(run):
+    x = run("Der Iran hat Israel in der Nacht mit Drohnen angegriffen. "
+            "Olaf Scholz verurteilte den Angriff am Sonntag.", "de")
+    (condemnation,) = events_of(x, "ACCUSE")
+    assert name(x, condemnation.source) == "Olaf Scholz" and name(x, condemnation.target) == "Iran"
+
+
+def test_a_relative_clause_does_not_hide_the_subject(run):
+    x = run("Olaf Scholz, der sich derzeit in China aufhält, ließ über einen Sprecher erklären, der Angriff sei "
+            "unverantwortlich.", "de")
+    (accusation,) = events_of(x, "ACCUSE")
+    assert name(x, accusation.source) == "Olaf Scholz"
+
+
+def test_announced_aid_in_the_future_tense_is_aid(run):
+    x = run("Die EU-Kommission wird die humanitäre Hilfe für den Gazastreifen um 50 Millionen Euro erhöhen.", "de")
+    (aid,) = events_of(x, "AID")
+    assert aid.quantity == 50_000_000

@@ -37,6 +37,7 @@ class EventBuilder:
         self.lex = lexicon
         self.published = published
         self.lang = lang
+        self.told: list[Event] = []  # the article's events so far, for references back ("den Angriff")
 
     def sentence_events(self, sent: Span) -> list[Candidate]:
         candidates = []
@@ -46,7 +47,9 @@ class EventBuilder:
             candidate = self._candidate(trigger, sent)
             if candidate is not None:
                 candidates.append(candidate)
-        return self._speech_in_sentence(self._one_consultation(candidates))
+        found = self._speech_in_sentence(self._one_consultation(candidates))
+        self.told += [c.event for c in found]
+        return found
 
     # -- one trigger -----------------------------------------------------------------------------------
     def _requirements_met(self, trigger: Trigger) -> bool:
@@ -127,7 +130,7 @@ class EventBuilder:
             evidence=[_evidence(sent)],
             confidence=self._confidence(trigger, source, target),
         )
-        if spec.speech and medium:
+        if medium and spec.type in SPEECH_ACTS:
             event.mode = "social_media"
         if spec.type == "CONSULT" and event.mode in {None, "meeting"}:
             event.mode = self._mode_from_cues(trigger) or event.mode
@@ -139,6 +142,10 @@ class EventBuilder:
             if event.date is None:
                 event.date = resolve_date(sent.text, self.published, self.lang)
         event.topics = topics_in(self.reader.doc[trigger.clause[0] : trigger.clause[1]])
+        if target is None and spec.type in {"ACCUSE", "REQUEST", "REJECT"}:
+            target = event.target = self._actor_of_event_named(trigger, source)
+            if target and target not in event.participants:
+                event.participants.append(target)
         if spec.with_target and target is not None:
             event.type = spec.with_target
         if spec.type == "SUPPORT" and self._mentions_money(trigger):
@@ -160,6 +167,17 @@ class EventBuilder:
         for mode, cues in self.lex.mode_cues.items():
             if any(word.startswith(cue) for word in words for cue in cues):
                 return mode
+        return None
+
+    def _actor_of_event_named(self, trigger: Trigger, source: str | None) -> str | None:
+        """"verurteilten den Angriff": the target is whoever carried out the attack told before."""
+        doc = self.reader.doc
+        for token in doc[trigger.token + 1 : trigger.clause[1]]:
+            spec = self.lex.noun(token.lemma_ or token.text) if token.pos_ == "NOUN" or token.tag_ == "NN" else None
+            if spec is None or spec.type in SPEECH_ACTS:
+                continue
+            earlier = [e for e in self.told if e.type == spec.type and e.source and e.source != source]
+            return earlier[-1].source if earlier else None
         return None
 
     def _mentions_money(self, trigger: Trigger) -> bool:

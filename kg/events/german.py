@@ -96,8 +96,20 @@ class GermanReader:
             return False
         before, after = token.i - 1, token.i + 1
         if before in self.index.by_token and after in self.index.by_token:
-            return True
+            return not (self._finite_between(token.sent.start, token.i, back=True)
+                        and self._finite_between(after, token.sent.end))  # "forderte auf X, Teheran müsse"
         return self._apposition_after(after)
+
+    def _finite_between(self, start: int, end: int, back: bool = False) -> bool:
+        """A finite verb in the piece of [start, end) next to the comma (after it, or before it if `back`)."""
+        indices = range(end - 1, start - 1, -1) if back else range(start, end)
+        for i in indices:
+            token = self.doc[i]
+            if token.text in CLAUSE_MARKS:
+                return False
+            if token.tag_ in FINITE:
+                return True
+        return False
 
     def _apposition_after(self, i: int) -> bool:
         while i < len(self.doc) and self.doc[i].tag_ == "NN" and self._title(self.doc[i]):
@@ -396,6 +408,11 @@ class GermanReader:
             if controller:  # "kündigte Biden an, 31 Panzer zu liefern": Biden delivers
                 args.append(Arg(controller, "subj", clause[0]))
                 subject_taken = True
+        if not subject_taken and not any(r[2] == "nom" for r in raw):
+            interrupted = self._subject_before_relative(clause)
+            if interrupted:  # "Scholz, der sich in China aufhält, ließ erklären"
+                args.append(Arg(interrupted, "subj", clause[0]))
+                subject_taken = True
         verb = self._verb_after_unnamed_subject(clause)
         for i, (_, entity, relation, attach) in enumerate(raw):
             if verb is not None and relation == "nom" and raw[i][0].first_token > verb and not subject_taken:
@@ -419,6 +436,21 @@ class GermanReader:
                 relation = "according"
             args.append(Arg(entity, relation, raw[i][0].first_token))
         return args
+
+    def _subject_before_relative(self, clause: tuple[int, int]) -> str | None:
+        """The subject of a clause that a relative clause interrupts: the piece before it that has no verb."""
+        first = next((t for t in self.doc[clause[0] : clause[1]] if not t.is_punct), None)
+        if first is None or first.tag_ not in FINITE:
+            return None
+        pieces = [c for c in self.clauses(self.doc[clause[0]].sent) if c[1] <= clause[0]]
+        while pieces and self.doc[pieces[-1][0]].tag_ in {"PRELS", "PRELAT"}:
+            pieces.pop()
+        if not pieces or len(pieces) == len([c for c in self.clauses(self.doc[clause[0]].sent) if c[1] <= clause[0]]):
+            return None  # no relative clause in between
+        head = pieces[-1]
+        if any(t.tag_ in FINITE for t in self.doc[head[0] : head[1]]):
+            return None
+        return next((entity for _, entity, relation, _ in self._clause_args(head) if relation == "nom"), None)
 
     def _previous_subject(self, clause: tuple[int, int]) -> str | None:
         sent = self.doc[clause[0]].sent
@@ -564,15 +596,21 @@ class GermanReader:
             return "negated"
         if any(t.tag_ == "VMFIN" or t.lower_ in self.lex.modal for t in tokens):
             return "modal"
-        if any(t.tag_ == "VAFIN" and t.lemma_ == "werden" for t in tokens) and any(
+        if trigger.spec.type != "AID" and any(t.tag_ == "VAFIN" and t.lemma_ == "werden" for t in tokens) and any(
             t.tag_ in {"VVINF", "VAINF"} for t in tokens
         ):
-            return "future"
+            return "future"  # announced aid is aid (the guidelines count a package announced)
         return None
 
     def _nominal_veto(self, trigger: Trigger, tokens: Span) -> str | None:
         i = trigger.token
+        start = i
+        while start - 1 >= trigger.clause[0] and self.doc[start - 1].tag_ in NP_INNER:
+            start -= 1
+        framing = start > trigger.clause[0] and preposition(self.doc[start - 1]) in EMBEDDING_PREPS
         for token in tokens:
+            if framing:
+                break  # "verlangte nach einem Treffen mit X ...": the meeting is not what was demanded
             if token.tag_.startswith("VV") and self.verb_lemma(token, trigger.clause) in self.lex.blocking_verbs:
                 return "planned or refused"
         window = self.doc[i + 1 : min(i + 4, trigger.clause[1])]
