@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from kg.events.dates import resolve_date
-from kg.model import Extraction
+from kg.extract import extract
+from kg.model import Article, Extraction
 
 
 def events_of(x: Extraction, event_type: str):
@@ -218,3 +219,41 @@ def test_announced_aid_in_the_future_tense_is_aid(run):
     x = run("Die EU-Kommission wird die humanitäre Hilfe für den Gazastreifen um 50 Millionen Euro erhöhen.", "de")
     (aid,) = events_of(x, "AID")
     assert aid.quantity == 50_000_000
+
+
+def test_present_tense_dates_and_weekdays_ahead():
+    text = ("Bern, 02.09.2019 - Zugleich fordert die Schweiz ein Ende der Gewalt. "
+            "Am Dienstag empfängt Bundespräsident Ueli Maurer den Aussenminister Israels, Israel Katz.")
+    x = extract(Article(id="p", text=text, published=date(2019, 9, 2), language="de"))
+    (request,) = events_of(x, "REQUEST")
+    (visit,) = events_of(x, "CONSULT")
+    assert request.date == "2019-09-02"
+    assert visit.date == "2019-09-03"
+
+
+def test_meetings_during_a_dated_visit_take_its_month(run):
+    x = run("Olaf Scholz war am 10. und 11. Juni zu einem Besuch in Israel. "
+            "In Jerusalem traf sich Scholz mit Benjamin Netanjahu.", "de")
+    meeting = next(e for e in events_of(x, "CONSULT") if e.mode == "meeting")
+    assert meeting.date == "2024-06"
+
+
+def test_spans_weekends_and_hours_later():
+    published = date(2023, 10, 16)
+    assert resolve_date("am 10. und 11. Juni 2025", published, "de") == "2025-06"
+    assert resolve_date("am Wochenende", published, "de") == "2023-10"
+    assert resolve_date("from June 10 to 12, 2025", published, "en") == "2025-06"
+
+
+def test_hours_later_is_the_day_of_the_event_before(run):
+    x = run("Olaf Scholz telefonierte am Montag mit Emmanuel Macron. "
+            "Wenige Stunden später kündigte Joe Biden an, 31 Kampfpanzer an die Ukraine zu liefern.", "de")
+    (aid,) = events_of(x, "AID")
+    assert aid.date == "2024-06-24"
+
+
+def test_a_date_in_a_subordinate_clause_dates_what_it_tells():
+    text = "Olaf Scholz kritisierte die Entscheidung Polens, die Grenze am 31. Januar 2019 zu schließen."
+    x = extract(Article(id="s", text=text, published=date(2019, 9, 2), language="de"))
+    (criticism,) = events_of(x, "ACCUSE")
+    assert criticism.date is None

@@ -135,12 +135,17 @@ class EventBuilder:
         if spec.type == "CONSULT" and event.mode in {None, "meeting"}:
             event.mode = self._mode_from_cues(trigger) or event.mode
         dating_words = getattr(self.reader, "date_text", None)  # a reader with a parse: the words that date it
+        present = getattr(self.reader, "present_tense", lambda _trigger: False)(trigger)
         if dating_words is not None:
-            event.date = resolve_date(dating_words(trigger), self.published, self.lang)
+            event.date = resolve_date(dating_words(trigger), self.published, self.lang, forward=present)
+            if event.date is None and present and spec.type in SPEECH_ACTS and self.published:
+                event.date = self.published.isoformat()  # "Zugleich fordert das EDA ...": the day of the report
         else:
             event.date = resolve_date(self._clause_text(trigger, sent), self.published, self.lang)
             if event.date is None:
                 event.date = resolve_date(sent.text, self.published, self.lang)
+        if event.date is None and self._same_day_as_before(trigger):
+            event.date = next((e.date for e in reversed(self.told) if e.date), None)
         event.topics = topics_in(self.reader.doc[trigger.clause[0] : trigger.clause[1]])
         if target is None and spec.type in {"ACCUSE", "REQUEST", "REJECT"}:
             target = event.target = self._actor_of_event_named(trigger, source)
@@ -179,6 +184,13 @@ class EventBuilder:
             earlier = [e for e in self.told if e.type == spec.type and e.source and e.source != source]
             return earlier[-1].source if earlier else None
         return None
+
+    def _same_day_as_before(self, trigger: Trigger) -> bool:
+        """"Wenige Stunden später kündigte X an": the day of the event told just before."""
+        from kg.events.dates import same_day_phrases
+
+        words = " ".join(t.lower_ for t in self.reader.doc[trigger.token].sent)
+        return any(phrase in words for phrase in same_day_phrases(self.lang))
 
     def _mentions_money(self, trigger: Trigger) -> bool:
         words = {t.lower_.rstrip(".") for t in self.reader.doc[trigger.clause[0] : trigger.clause[1]]}

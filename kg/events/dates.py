@@ -41,17 +41,26 @@ def _patterns(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern
             re.compile(weekday, flags), re.compile(r"\b(?P<year>(?:19|20)\d\d)\b"))
 
 
+def same_day_phrases(lang: str) -> tuple[str, ...]:
+    """Words that put an event on the day of the one told before it ("Stunden später", "later that day")."""
+    return tuple(_calendar(lang).get("same_day_as_before", ())) if lang in ("de", "en") else ()
+
+
 def _since_before(text: str, start: int, lang: str) -> bool:
     window = text[max(0, start - 12) : start].casefold()
     return any(re.search(rf"\b{w}\b(\s+(dem|den|the))?\s*$", window) for w in _calendar(lang)["since"])
 
 
-def resolve_date(text: str, published: date | None, lang: str) -> str | None:
-    """The first date the text states for an event, as YYYY, YYYY-MM or YYYY-MM-DD."""
+def resolve_date(text: str, published: date | None, lang: str, forward: bool = False) -> str | None:
+    """The first date the text states for an event, as YYYY, YYYY-MM or YYYY-MM-DD. `forward`: the text is
+    in the present, so a bare weekday is the next one ("Am Dienstag empfängt ...")."""
     if lang not in ("de", "en"):
         return None
     full, month_year, weekday, year = _patterns(lang)
     cal = _calendar(lang)
+    span = _span_of_days(text, published, lang)
+    if span:
+        return span
     for match in full.finditer(text):
         if _since_before(text, match.start(), lang):
             continue
@@ -79,8 +88,14 @@ def resolve_date(text: str, published: date | None, lang: str) -> str | None:
         match = weekday.search(text)
         if match and not _since_before(text, match.start(), lang):
             wanted = cal["weekdays"][match.group("weekday").casefold()]
+            if forward:
+                return (published + timedelta(days=(wanted - published.weekday()) % 7)).isoformat()
             back = (published.weekday() - wanted) % 7
             return (published - timedelta(days=back)).isoformat()
+        for phrase in cal.get("weekend", ()):
+            if phrase in lowered:  # a weekend spans two days: its month
+                saturday = published - timedelta(days=(published.weekday() - 5) % 7)
+                return f"{saturday.year:04d}-{saturday.month:02d}"
         for phrase in cal["last_week"]:
             if phrase in lowered:
                 day = published - timedelta(days=7)
@@ -89,6 +104,30 @@ def resolve_date(text: str, published: date | None, lang: str) -> str | None:
     if match and not _since_before(text, match.start(), lang):
         return f"{int(match.group('year')):04d}-{cal['months'][match.group('month').casefold()]:02d}"
     return _part_of_month(text, published, lang)
+
+
+def _span_of_days(text: str, published: date | None, lang: str) -> str | None:
+    """"am 10. und 11. Juni 2025", "from June 10 to 12": an event over several days takes the month."""
+    cal = _calendar(lang)
+    months = "|".join(sorted(cal["months"], key=len, reverse=True))
+    joiners = "|".join(cal.get("range_joiners", ()))
+    if not joiners:
+        return None
+    if lang == "de":
+        pattern = rf"\b\d{{1,2}}\.\s*(?:{joiners})\s*\d{{1,2}}\.\s*(?P<month>{months})(?:\s+(?P<year>\d{{4}}))?"
+    else:
+        pattern = (rf"\b(?P<month>{months})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:{joiners})\s*\d{{1,2}}\b"
+                   rf"(?:,?\s+(?P<year>\d{{4}}))?")
+    match = re.search(pattern, text, re.IGNORECASE)
+    if not match or _since_before(text, match.start(), lang):
+        return None
+    month = cal["months"][match.group("month").casefold()]
+    if match.group("year"):
+        return f"{int(match.group('year')):04d}-{month:02d}"
+    if published is None:
+        return None
+    year = published.year if month <= published.month else published.year - 1
+    return f"{year:04d}-{month:02d}"
 
 
 def _part_of_month(text: str, published: date | None, lang: str) -> str | None:

@@ -34,8 +34,9 @@ EMBEDDING_PREPS = {"bei", "in", "während", "im", "beim", "nach", "zu", "zum", "
 POSSESSIVES = {"sein", "seine", "seinen", "seiner", "seinem", "seines"}
 PRONOUNS = {"er"}
 FIRST_PERSON = {"ich", "wir"}
+PRESENT_AUXILIARIES = {"ist", "sind"}
 INFINITIVE = {"PTKZU", "VVIZU", "KOUI"}
-DATELINE = re.compile(r"^\s*[A-ZÄÖÜ][\w .-]{1,40}, \d{1,2}\.\d{1,2}\.\d{4}\s*[-–—]\s*")
+DATELINE = re.compile(r"^\s*(?:[A-ZÄÖÜ][\w .-]{1,40},\s*)?\d{1,2}\.\d{1,2}\.\d{4}\s*[-–—]\s*")
 GENERIC_ROLES = {"leader", "minister", "chair"}
 
 
@@ -158,19 +159,58 @@ class GermanReader:
         its clause, its sentence; a dateline ("Bern, 8.2.2019 -") dates the release, not the events told in it."""
         start, end = trigger.clause
         for i in range(trigger.token - 1, start - 1, -1):
-            if self.doc[i].tag_ == "KON" and self.doc[i].lower_ in {"und", "sowie"}:
+            if self._joins_conjuncts(i):
                 start = i + 1
                 break
         for i in range(trigger.token + 1, end):
-            if self.doc[i].tag_ == "KON" and self.doc[i].lower_ in {"und", "sowie"}:
+            if self._joins_conjuncts(i):
                 end = i
                 break
-        sent = self.doc[trigger.token].sent
-        for text in (self.doc[start:end].text, self.doc[trigger.clause[0] : trigger.clause[1]].text, sent.text):
+        for text in (self.doc[start:end].text, self.doc[trigger.clause[0] : trigger.clause[1]].text,
+                     self._main_clauses_text(trigger)):
             text = DATELINE.sub("", text)
             if resolve_date(text, date(2000, 1, 1), "de") is not None:
                 return text
         return ""
+
+    def _joins_conjuncts(self, i: int) -> bool:
+        """An "und" between two verb phrases, not inside "am 10. und 11. Juni"."""
+        token = self.doc[i]
+        if token.tag_ != "KON" or token.lower_ not in {"und", "sowie"}:
+            return False
+        before = self.doc[i - 1] if i > 0 else None
+        after = self.doc[i + 1] if i + 1 < len(self.doc) else None
+        numbers = [t for t in (before, after) if t is not None and t.text.rstrip(".").isdigit()]
+        return len(numbers) < 2
+
+    def _main_clauses_text(self, trigger: Trigger) -> str:
+        """The sentence without its subordinate clauses ("dass ...", "..., das Mandat nach dem 31. Januar nicht
+        zu verlängern", relative clauses): their dates belong to what they tell."""
+        sent = self.doc[trigger.token].sent
+        kept = []
+        for start, end in self.clauses(sent):
+            tokens = self.doc[start:end]
+            first = next((t for t in tokens if not t.is_punct), None)
+            subordinate = first is not None and (first.tag_ in {"KOUS", "PRELS", "PRELAT", "PWAV"}) or any(
+                t.tag_ in INFINITIVE for t in tokens)
+            if not subordinate or start <= trigger.token < end:
+                kept.append(tokens.text)
+        return " ".join(kept)
+
+    def present_tense(self, trigger: Trigger) -> bool:
+        """Whether the trigger's clause is told in the present ("fordert", "empfängt", "ist besorgt"): a
+        press release's present is its day, and a weekday in the present lies ahead."""
+        from kg.nlp.hanta import verb_morphemes
+
+        finite = next((t for t in self.doc[trigger.clause[0] : trigger.clause[1]] if t.tag_ in FINITE), None)
+        if finite is None:
+            return False
+        if finite.tag_ != "VVFIN":
+            return finite.lower_ in PRESENT_AUXILIARIES and not any(
+                t.tag_ in {"VVPP", "VVINF", "VAPP"} for t in self.doc[finite.i : trigger.clause[1]])
+        morphemes = verb_morphemes(finite.text)
+        suffixes = [m for m, tag in morphemes if tag in {"SUF_FIN", "SUF_INF"}]
+        return suffixes in (["t"], ["st"], ["n"]) or (suffixes == ["en"] and morphemes[0][1] != "VV_VAR")
 
     def _closing_speaker(self, sent: Span, clauses: list[tuple[int, int]]) -> str | None:
         """The person of a closing reporting frame (", sagte X." / ", schrieb er"): the speaker of the sentence."""

@@ -13,7 +13,9 @@ SPEECH_TYPES = {"STATEMENT", "THREATEN", "ACCUSE", "REQUEST", "REJECT", "SUPPORT
 
 
 def date_by_occasion(events: list[Event]) -> None:
-    """Give undated speech acts the date of the latest dated consultation before them that they took part in."""
+    """Give undated meetings the date of the dated visit they are part of, then undated speech acts the date
+    of the latest dated consultation before them that they took part in."""
+    _meetings_of_visits(events)
     occasions = sorted((e for e in events if e.type == "CONSULT" and e.date and e.evidence),
                        key=lambda e: e.evidence[0].start)
     for event in events:
@@ -45,3 +47,16 @@ def target_by_occasion(events: list[Event]) -> None:
             event.target = others.pop()
             if event.target not in event.participants:
                 event.participants.append(event.target)
+
+
+def _meetings_of_visits(events: list[Event]) -> None:
+    """ "war am 10. und 11. Juni zu Besuch ... In Jerusalem traf er X": the visitor's meetings told after a dated
+    visit, without a date of their own, happened during it."""
+    visits = sorted((e for e in events if e.type == "CONSULT" and e.mode == "visit" and e.date and e.source
+                     and e.evidence), key=lambda e: e.evidence[0].start)
+    for event in events:
+        if event.date or event.type != "CONSULT" or event.mode == "visit" or not event.evidence:
+            continue
+        before = [v for v in visits if v.evidence[0].start < event.evidence[0].start and v.source in event.actors()]
+        if before:
+            event.date = before[-1].date

@@ -86,3 +86,10 @@ class HantaTagger:
         token.pos_ = _UPOS.get(tag, "X")
         token.lemma_ = token.text if tag in {"NE", "XY", "FM"} or not lemma else lemma
         token._.parts = [m for m, mtag in morphemes if mtag.split("_")[0] in _PART_TAGS or mtag in _PART_TAGS]
+
+
+@lru_cache(maxsize=50_000)
+def verb_morphemes(word: str, model: str = "morphmodel_ger.pgz") -> tuple[tuple[str, str], ...]:
+    """HanTa's morphemes of a verb form: "fordert" -> (("forder", "VV"), ("t", "SUF_FIN")), for its tense."""
+    analysis = _tagger(model).analyze(word, taglevel=3)
+    return tuple(analysis[1]) if isinstance(analysis, tuple) and len(analysis) > 1 else ()
