@@ -118,9 +118,6 @@ def test_what_is_said_during_a_dated_call_takes_its_date(run):
 
 
 def test_a_mediator_is_the_broker():
-    from kg.extract import extract
-    from kg.model import Article
-
     x = extract(Article(id="m", text="Katar vermittelte zwischen Israel und der Hamas.", language="de",
                         published=date(2024, 6, 26)))
     (mediation,) = events_of(x, "MEDIATE")
