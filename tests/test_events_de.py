@@ -254,3 +254,35 @@ def test_a_date_in_a_subordinate_clause_dates_what_it_tells():
     x = extract(Article(id="s", text=text, published=date(2019, 9, 2), language="de"))
     (criticism,) = events_of(x, "ACCUSE")
     assert criticism.date is None
+
+
+def test_a_short_form_refers_to_the_organisation_named_before(run):
+    x = run("Die EU-Kommission hat ihre Hilfe erhöht. Die Kommission unterstützt das Recht Israels auf "
+            "Selbstverteidigung.", "de")
+    (support,) = events_of(x, "SUPPORT")
+    assert name(x, support.source) == "EU-Kommission" and name(x, support.target) == "Israel"
+
+
+def test_a_broker_without_sides_is_no_mediation(run):
+    x = run("Der Austausch soll unter Vermittlung des Internationalen Komitees vom Roten Kreuz stattfinden.", "de")
+    assert not events_of(x, "MEDIATE")
+
+
+def test_a_demand_targets_the_actor_it_is_about(run):
+    x = run("Olaf Scholz forderte am Montag, Russland müsse die Angriffe sofort einstellen.", "de")
+    (request,) = events_of(x, "REQUEST")
+    assert name(x, request.target) == "Russland"
+
+
+def test_a_broadcaster_is_where_it_was_said_not_whom(run):
+    x = run("Die Außenministerin Catherine Colonna wies den Vorwurf im Sender BFMTV zurück.", "de")
+    (rejection,) = events_of(x, "REJECT")
+    assert rejection.target is None or name(x, rejection.target) != "BFMTV"
+
+
+def test_him_in_a_closing_report_is_the_writer(run):
+    x = run("Olaf Scholz habe ihn in einem Telefonat über die Entscheidung informiert, schrieb Wolodymyr "
+            "Selenskyj.", "de")
+    (call,) = events_of(x, "CONSULT")
+    assert {"Olaf Scholz", "Wolodymyr Selenskyj"} <= names(x, call.actors())
+    assert call.mode == "phone"

@@ -34,6 +34,7 @@ class EntityRuler:
         for key, names in patterns.items():
             self.matcher.add(key, list(nlp.tokenizer.pipe(sorted(set(names)))))
         self.side_nouns = cue_words(lang, "side_nouns")
+        self.definite_articles = cue_words(lang, "definite_articles")
         self.channel_preps = cue_words(lang, "channel_prepositions")
         self.locative_preps = cue_words(lang, "locative_prepositions")
 
@@ -51,6 +52,7 @@ class EntityRuler:
             if found:
                 mentions.append(found)
         mentions = self._surnames(doc, mentions)
+        mentions = self._organisation_heads(doc, mentions)
         mentions.sort(key=lambda m: (m.start, -m.end))
         doc._.mentions = mentions
         spans = [
@@ -215,6 +217,28 @@ class EntityRuler:
             if text in surnames and text[:1].isupper():
                 extra.append(Mention(token.idx, token.idx + len(text), text, "PERSON", NAME, None, token.i,
                                      token.i))
+        return mentions + extra
+
+    # -- short forms of organisations named in full before ("EU-Kommission" ... "die Kommission") ------------
+    def _organisation_heads(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        heads: dict[str, set[str]] = {}
+        first_seen: dict[str, int] = {}
+        for m in mentions:
+            if m.label != "ORG" or m.kind != NAME or not m.kb_key:
+                continue  # only known organisations: the short form must join the right entity
+            head = m.text.replace("‑", "-").rpartition("-")[2].split()[-1] if m.text.split() else ""
+            if head[:1].isupper() and len(head) > 3 and head != m.text:
+                heads.setdefault(head, set()).add(m.kb_key)
+                first_seen[head] = min(first_seen.get(head, m.token), m.token)
+        taken = {i for m in mentions for i in range(m.first_token, m.token + 1)}
+        extra = []
+        for token in doc:
+            owners = heads.get(token.text)
+            if (owners is None or len(owners) != 1 or token.i in taken or token.i <= first_seen[token.text]
+                    or token.i == 0 or doc[token.i - 1].lower_ not in self.definite_articles):
+                continue
+            extra.append(Mention(token.idx, token.idx + len(token.text), token.text, "ORG", NAME, next(iter(owners)),
+                                 token.i, token.i))
         return mentions + extra
 
     @staticmethod

@@ -90,7 +90,7 @@ class EventBuilder:
             if arg.relation == "according":
                 reported_by = reported_by or arg.entity
                 continue
-            if self._is_medium(entity):
+            if self._is_medium(entity) or self._named_as_medium(arg):
                 if spec.type in SPEECH_ACTS:
                     medium = medium or arg.entity  # "wies das im Sender BFMTV zurück"
                 continue  # "die Angriffe auf Telegram Terror nennen": a network is where one speaks
@@ -108,7 +108,8 @@ class EventBuilder:
         if target is None and self.lang == "de" and {"obj", "dat"} & targets_wanted:
             # without a parse, "der Führung" may be dative or accusative: take the other object
             target = next((a.entity for a in trigger.args if a.relation in {"obj", "dat"} and a.entity != source
-                           and self.index.get(a.entity) is not None), None)
+                           and self.index.get(a.entity) is not None and not self._is_medium(self.index.get(a.entity))
+                           and not self._named_as_medium(a)), None)
             if target and target not in participants:
                 participants.append(target)
         if not participants:
@@ -158,11 +159,20 @@ class EventBuilder:
         if event.type in {"PRISONER_EXCHANGE", "ASSAULT", "AID", "STATEMENT", "MOBILIZE"}:
             event.quantity = find_quantity(sent.text, self.lang)
         content_actors = []
-        if trigger.content:
-            for i in range(*trigger.content):
+        content = trigger.content or (
+            (trigger.clause[1], sent.end) if self.lang == "de" and spec.type in SPEECH_ACTS - {"STATEMENT"} else None)
+        if content:  # "forderte, Teheran müsse ...": who the demand is about
+            for i in range(*content):
                 entity_id = self.index.by_token.get(i)
-                if entity_id and entity_id not in content_actors and entity_id != source:
+                entity = self.index.get(entity_id) if entity_id else None
+                if entity and entity_id not in content_actors and entity_id != source and not self._is_medium(entity):
                     content_actors.append(entity_id)
+        if event.target is None and content_actors and not spec.speech and spec.type in SPEECH_ACTS:
+            event.target = content_actors[0]
+            if event.target not in event.participants:
+                event.participants.append(event.target)
+        if spec.type == "MEDIATE" and len(event.actors()) < 2:
+            return None  # a broker without the sides it brokers between says too little
         return Candidate(event, trigger, sent, content_actors)
 
     def _mode_from_cues(self, trigger: Trigger) -> str | None:
@@ -174,10 +184,11 @@ class EventBuilder:
                 return mode
         return None
 
-    def _actor_of_event_named(self, trigger: Trigger, source: str | None) -> str | None:
+    def _actor_of_event_named(self, trigger: Trigger, source: str | None, content: bool = False) -> str | None:
         """"verurteilten den Angriff": the target is whoever carried out the attack told before."""
         doc = self.reader.doc
-        for token in doc[trigger.token + 1 : trigger.clause[1]]:
+        end = trigger.content[1] if content and trigger.content else trigger.clause[1]
+        for token in doc[trigger.token + 1 : end]:
             spec = self.lex.noun(token.lemma_ or token.text) if token.pos_ == "NOUN" or token.tag_ == "NN" else None
             if spec is None or spec.type in SPEECH_ACTS:
                 continue
@@ -191,6 +202,13 @@ class EventBuilder:
 
         words = " ".join(t.lower_ for t in self.reader.doc[trigger.token].sent)
         return any(phrase in words for phrase in same_day_phrases(self.lang))
+
+    def _named_as_medium(self, arg: Arg) -> bool:
+        """"im Sender BFMTV", "der Zeitung X": a name after a word for a medium is a channel, not an actor."""
+        doc = self.reader.doc
+        words = self.lex.media_nouns
+        return any((doc[i].lemma_ or doc[i].text).casefold() in words or doc[i].lower_ in words
+                   for i in range(max(0, arg.token - 2), arg.token))
 
     def _mentions_money(self, trigger: Trigger) -> bool:
         words = {t.lower_.rstrip(".") for t in self.reader.doc[trigger.clause[0] : trigger.clause[1]]}
@@ -281,6 +299,11 @@ class EventBuilder:
                 if candidate.event.target is None and candidate.content_actors:
                     candidate.event.target = candidate.content_actors[0]
                     candidate.event.participants.append(candidate.content_actors[0])
+                if candidate.event.target is None and event_type in {"ACCUSE", "REQUEST", "REJECT"}:
+                    target = self._actor_of_event_named(candidate.trigger, candidate.event.source, content=True)
+                    if target:
+                        candidate.event.target = target
+                        candidate.event.participants.append(target)
                 return
 
     @staticmethod

@@ -34,6 +34,7 @@ EMBEDDING_PREPS = {"bei", "in", "während", "im", "beim", "nach", "zu", "zum", "
 POSSESSIVES = {"sein", "seine", "seinen", "seiner", "seinem", "seines"}
 PRONOUNS = {"er"}
 FIRST_PERSON = {"ich", "wir"}
+SPEAKER_OBJECTS = {"ihn", "ihm", "mich", "mir", "uns"}  # with a closing speaker, he is the one addressed
 PRESENT_AUXILIARIES = {"ist", "sind"}
 INFINITIVE = {"PTKZU", "VVIZU", "KOUI"}
 DATELINE = re.compile(r"^\s*(?:[A-ZÄÖÜ][\w .-]{1,40},\s*)?\d{1,2}\.\d{1,2}\.\d{4}\s*[-–—]\s*")
@@ -340,10 +341,11 @@ class GermanReader:
             if token.tag_ != "PPER":
                 continue
             referent = (self.last_person if token.lower_ in PRONOUNS
-                        else self.speaker if token.lower_ in FIRST_PERSON else None)
-            if referent:
+                        else self.speaker if token.lower_ in FIRST_PERSON | SPEAKER_OBJECTS else None)
+            relation = "obj" if token.lower_ in SPEAKER_OBJECTS else "nom"
+            if referent:  # "Scholz habe ihn informiert, schrieb Selenskyj": "ihn" is the writer
                 found.append((Mention(token.idx, token.idx + len(token), token.text, "PERSON",
-                                      token=token.i, first_token=token.i), referent, "nom", token.i))
+                                      token=token.i, first_token=token.i), referent, relation, token.i))
         found.sort(key=lambda f: f[0].first_token)
         seen: set[str] = set()
         unique = []
@@ -539,9 +541,14 @@ class GermanReader:
         before = doc[start - 1] if start - 1 >= trigger.clause[0] else None
         embedded = before is not None and before.tag_ in {"APPR", "APPRART"} and preposition(before) in EMBEDDING_PREPS
         if embedded or self._light_verb_object(trigger):
-            subjects = [entity for _, entity, relation, _ in self._clause_args(trigger.clause) if relation == "nom"]
+            clause_args = self._clause_args(trigger.clause)
+            subjects = [entity for _, entity, relation, _ in clause_args if relation == "nom"]
             if trigger.spec.type != "PRISONER_EXCHANGE" or len(subjects) > 1:  # an exchange needs both sides
                 args += [Arg(entity, "subj", i) for entity in subjects]
+            if trigger.spec.type == "CONSULT" and embedded:  # "informierte ihn in einem Telefonat": his partner
+                args += [Arg(entity, "prep:mit", i) for _, entity, relation, _ in clause_args
+                         if relation in {"obj", "dat"} and self.index.get(entity) is not None
+                         and self.index.get(entity).type == "PERSON"]
         owner = doc[start] if start < i else None
         if owner is not None and owner.lower_ in POSSESSIVES and self.last_person and not any(
             a.relation == "subj" for a in args

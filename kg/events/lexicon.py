@@ -42,6 +42,7 @@ class Lexicon:
     light_verbs: frozenset[str]
     seat_nouns: frozenset[str] = frozenset()  # "die Regierung in Eriwan": the noun acts, the place names who
     committing_verbs: frozenset[str] = frozenset()  # "kündigte an/beschloss, ... zu liefern": the aid is real
+    media_nouns: frozenset[str] = frozenset()  # "im Sender X": X is where it was said
     money_words: frozenset[str] = frozenset()  # currencies and amounts: support with money is aid
     source_nouns: frozenset[str] = frozenset()  # "nach Angaben X": X reports, it does not act
     mode_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)  # words that tell a call from a meeting
@@ -94,6 +95,7 @@ def load_lexicon(lang: str) -> Lexicon:
         light_verbs=frozenset(w.casefold() for w in data.get("light_verbs", [])),
         seat_nouns=frozenset(w.casefold() for w in data.get("seat_nouns", [])),
         committing_verbs=frozenset(w.casefold() for w in data.get("committing_verbs", [])),
+        media_nouns=frozenset(w.casefold() for w in data.get("media_nouns", [])),
         money_words=frozenset(w.casefold() for w in data.get("money_words", [])),
         source_nouns=frozenset(w.casefold() for w in data.get("source_nouns", [])),
         mode_cues={m: tuple(w.casefold() for w in ws) for m, ws in data.get("mode_cues", {}).items()},
