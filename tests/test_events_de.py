@@ -286,3 +286,26 @@ def test_him_in_a_closing_report_is_the_writer(run):
     (call,) = events_of(x, "CONSULT")
     assert {"Olaf Scholz", "Wolodymyr Selenskyj"} <= names(x, call.actors())
     assert call.mode == "phone"
+
+
+def test_struck_by_a_missile_is_an_attack_on_the_place(run):
+    x = run("In der Stadt Charkiw wurde in der Nacht ein Wohnhaus von einer Rakete getroffen.", "de")
+    (attack,) = events_of(x, "ASSAULT")
+    assert attack.mode == "missile" and name(x, attack.target) == "Charkiw"
+
+
+def test_meetings_with_two_people_are_two_meetings_but_a_call_stays_one(run):
+    x = run("Olaf Scholz traf am Montag Emmanuel Macron und auch Giorgia Meloni. "
+            "Joe Biden telefonierte am Dienstag mit Rishi Sunak und Justin Trudeau.", "de")
+    meetings = [e for e in events_of(x, "CONSULT") if e.mode == "meeting"]
+    calls = [e for e in events_of(x, "CONSULT") if e.mode == "phone"]
+    assert sorted(name(x, m.target) for m in meetings) == ["Emmanuel Macron", "Giorgia Meloni"]
+    assert len(calls) == 1 and {"Rishi Sunak", "Justin Trudeau"} <= names(x, calls[0].participants)
+
+
+def test_names_in_an_apposition_before_the_verb_are_its_subject(run):
+    x = run("Die Außenminister beider Länder, Ararat Mirsojan und Jeyhun Bayramov, waren am Freitag in Moskau "
+            "zusammengekommen.", "de")
+    (meeting,) = events_of(x, "CONSULT")
+    assert {"Ararat Mirsojan", "Jeyhun Bayramov"} <= names(x, meeting.participants)
+    assert "Moskau" not in names(x, meeting.participants)

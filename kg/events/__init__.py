@@ -12,6 +12,7 @@ from kg.events.coref import merge_events
 from kg.events.frames import SentenceReader
 from kg.events.lexicon import load_lexicon
 from kg.events.occasions import date_by_occasion, target_by_occasion
+from kg.events.partners import split_meetings
 from kg.events.topics import is_topic_sentence, topics_in
 from kg.model import Event
 
@@ -54,6 +55,7 @@ def find_events(doc: Doc, index: EntityIndex, lang: str, published: date | None,
     for event in events:
         if event.type == "CONSULT" and event.mode is None:
             event.mode = "meeting"  # talks with no word of a call or a screen are held in person
+    events = split_meetings(events, index)
     for n, event in enumerate(events, start=1):
         event.id = f"ev{n}"
         if event.date is None and published is not None:

@@ -70,11 +70,15 @@ class EventBuilder:
                     return True
             elif need in relations or f"prep:{need}" in relations:
                 return True
+            elif self.lang == "de" and need in {"dat", "obj"} and relations & {"dat", "obj"}:
+                return True  # without a parse, "der Ukraine" may be either case
         return False
 
     def _candidate(self, trigger: Trigger, sent: Span) -> Candidate | None:
         spec = trigger.spec
         targets_wanted = {t if t in {"obj", "dat", "subj", "gen"} else f"prep:{t}" for t in spec.target}
+        if trigger.passive_type:
+            targets_wanted = {"obj", "prep:in"}  # "In Gandscha wurde ein Wohnhaus getroffen"
 
         joining = {f"prep:{p}" for p in spec.participants}
         source = target = medium = reported_by = target_relation = None
@@ -99,8 +103,7 @@ class EventBuilder:
             elif arg.relation in targets_wanted and target is None and arg.entity != source:
                 target, target_relation = arg.entity, arg.relation
             elif arg.relation not in joining and arg.relation != "subj" and not (
-                target is not None and arg.relation == target_relation
-                and (arg.relation.startswith("prep:") or self.lang == "en")  # English: "attacked A and B"
+                target is not None and arg.relation == target_relation  # "attacked A and B", "traf A und B"
             ):
                 continue  # "mit A, B und C telefoniert": all three take part, A is the first addressed
             if arg.entity not in participants:
@@ -114,6 +117,14 @@ class EventBuilder:
                 participants.append(target)
         if not participants:
             return None
+        if spec.type == "CONSULT" and spec.mode != "visit" and not trigger.passive_type:
+            participants = [p for p in participants if not self._place(p)]  # talks are held by actors, in places
+            target = target if target in participants else None
+            source = source if source in participants else None
+            if not participants:
+                return None
+        if spec.person_source and (source is None or self.index.get(source).type != "PERSON"):
+            return None  # "landete in Taipeh" is a visit only for a person
         mediator = source if spec.type == "MEDIATE" else None
         if spec.type == "CONSULT" and len(subjects) > 1:
             source = None  # "A and B met": no one initiates
@@ -135,6 +146,10 @@ class EventBuilder:
             event.mode = "social_media"
         if spec.type == "CONSULT" and event.mode in {None, "meeting"}:
             event.mode = self._mode_from_cues(trigger) or event.mode
+        if trigger.passive_type:
+            event.type, event.mode = trigger.passive_type, None  # "wurde von einer Rakete getroffen"
+        if event.type == "ASSAULT" and event.mode is None:
+            event.mode = self._weapon_mode(trigger)
         dating_words = getattr(self.reader, "date_text", None)  # a reader with a parse: the words that date it
         present = getattr(self.reader, "present_tense", lambda _trigger: False)(trigger)
         if dating_words is not None:
@@ -203,6 +218,22 @@ class EventBuilder:
         words = " ".join(t.lower_ for t in self.reader.doc[trigger.token].sent)
         return any(phrase in words for phrase in same_day_phrases(self.lang))
 
+    def _place(self, entity_id: str) -> bool:
+        from kg.link.kb import load_kb
+
+        entity = self.index.get(entity_id)
+        if entity is None or entity.type == "LOC":
+            return entity is not None
+        entry = load_kb().get(entity.kb_key) if entity.kb_key else None
+        return entry is not None and entry.category in {"city", "region", "subdivision"}
+
+    def _weapon_mode(self, trigger: Trigger) -> str | None:
+        """The mode of an attack from the one kind of weapon its clause names ("mit Artillerie", "Rakete")."""
+        words = self.reader.clause_nouns(trigger)
+        modes = {mode for mode, cues in self.lex.weapon_modes.items()
+                 if any(word.startswith(cue) or word.endswith(cue) for word in words for cue in cues)}
+        return modes.pop() if len(modes) == 1 else None
+
     def _named_as_medium(self, arg: Arg) -> bool:
         """"im Sender BFMTV", "der Zeitung X": a name after a word for a medium is a channel, not an actor."""
         doc = self.reader.doc
@@ -234,13 +265,15 @@ class EventBuilder:
         return min(score, 0.95)
 
     def _one_consultation(self, candidates: list[Candidate]) -> list[Candidate]:
-        """A verb and a noun telling one consultation in one sentence ("empfing X zu einem Arbeitsbesuch") are
-        one event; the noun's mode wins when it is the purpose ("zu einem Besuch"), else the verb's."""
-        verbs = [c for c in candidates if c.event.type == "CONSULT" and not c.trigger.spec.nominal]
+        """A verb and a noun telling one consultation or one attack in one sentence ("empfing X zu einem
+        Arbeitsbesuch", "wurde von russischen Angriffswellen getroffen") are one event; the noun's mode wins when
+        it is the purpose ("zu einem Besuch"), else the verb's."""
+        merging = {"CONSULT", "ASSAULT"}
+        verbs = [c for c in candidates if c.event.type in merging and not c.trigger.spec.nominal]
         kept = []
         for c in candidates:
-            host = next((v for v in verbs if c.event.type == "CONSULT" and c.trigger.spec.nominal
-                         and v.event.actors() & c.event.actors()), None)
+            host = next((v for v in verbs if c.event.type == v.event.type and c.trigger.spec.nominal
+                         and (v.event.actors() & c.event.actors() or c.event.type == "ASSAULT")), None)
             if host is None:
                 kept.append(c)
                 continue
@@ -248,6 +281,8 @@ class EventBuilder:
             if c.event.mode and (host.event.mode is None or any(t.lower_ in {"zu", "zum", "zur"} for t in before)):
                 host.event.mode = c.event.mode
             host.event.participants += [a for a in c.event.participants if a not in host.event.participants]
+            host.event.source = host.event.source or c.event.source
+            host.event.target = host.event.target or c.event.target
         return kept
 
     # -- speech acts within one sentence ---------------------------------------------------------------

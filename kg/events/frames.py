@@ -33,6 +33,7 @@ class Trigger:
     args: list[Arg] = field(default_factory=list)
     reporting_frame: bool = False  # ", sagte X" / "X said" around other content
     content: tuple[int, int] | None = None  # token range of what a speech act says
+    passive_type: str | None = None  # the type the trigger has in the passive ("getroffen" by a missile)
 
 
 class SentenceReader(Protocol):

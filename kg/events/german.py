@@ -36,6 +36,7 @@ PRONOUNS = {"er"}
 FIRST_PERSON = {"ich", "wir"}
 SPEAKER_OBJECTS = {"ihn", "ihm", "mich", "mir", "uns"}  # with a closing speaker, he is the one addressed
 PRESENT_AUXILIARIES = {"ist", "sind"}
+COORDINATORS = {"und", "sowie", "oder", ","}
 INFINITIVE = {"PTKZU", "VVIZU", "KOUI"}
 DATELINE = re.compile(r"^\s*(?:[A-ZÄÖÜ][\w .-]{1,40},\s*)?\d{1,2}\.\d{1,2}\.\d{4}\s*[-–—]\s*")
 GENERIC_ROLES = {"leader", "minister", "chair"}
@@ -312,7 +313,7 @@ class GermanReader:
             if found and relation in {"nom", "dat", "obj"}:
                 prev_mention, prev_entity, _, _ = found[-1]
                 between = self.doc[prev_mention.token + 1 : self._np_start(mention, clause)]
-                if len(between) == 1 and between[0].lower_ in {"und", "sowie", "oder", ","}:
+                if self._coordinating(between):
                     relation, attach = raw_relations[-1]  # coordination shares the relation
                     prev = self.index.get(prev_entity)
                     this = self.index.get(entity)
@@ -452,8 +453,8 @@ class GermanReader:
                 subject_taken = True
         if not subject_taken and not any(r[2] == "nom" for r in raw):
             interrupted = self._subject_before_relative(clause)
-            if interrupted:  # "Scholz, der sich in China aufhält, ließ erklären"
-                args.append(Arg(interrupted, "subj", clause[0]))
+            for entity in interrupted:  # "Scholz, der sich in China aufhält, ließ erklären"
+                args.append(Arg(entity, "subj", clause[0]))
                 subject_taken = True
         verb = self._verb_after_unnamed_subject(clause)
         for i, (_, entity, relation, attach) in enumerate(raw):
@@ -467,7 +468,9 @@ class GermanReader:
                 coordinated = i > 0 and raw[i - 1][2] == "nom" and self._coordinated(raw[i - 1][0], raw[i][0])
                 if passive:
                     relation = "obj"
-                elif not subject_taken or coordinated:
+                elif coordinated and args and args[-1].relation in {"subj", "obj"}:
+                    relation = args[-1].relation  # "traf Macron und auch Meloni": both objects
+                elif not subject_taken:
                     relation = "subj"
                     subject_taken = True
                 else:
@@ -479,20 +482,27 @@ class GermanReader:
             args.append(Arg(entity, relation, raw[i][0].first_token))
         return args
 
-    def _subject_before_relative(self, clause: tuple[int, int]) -> str | None:
-        """The subject of a clause that a relative clause interrupts: the piece before it that has no verb."""
+    def _subject_before_relative(self, clause: tuple[int, int]) -> list[str]:
+        """The subject of a clause that starts with its verb after a relative clause or appositions ("Scholz, der
+        sich in China aufhält, ließ erklären"; "Die Außenminister beider Länder, A und B, waren ..."): the names
+        of the first verbless piece before it that has any."""
         first = next((t for t in self.doc[clause[0] : clause[1]] if not t.is_punct), None)
         if first is None or first.tag_ not in FINITE:
-            return None
+            return []
         pieces = [c for c in self.clauses(self.doc[clause[0]].sent) if c[1] <= clause[0]]
-        while pieces and self.doc[pieces[-1][0]].tag_ in {"PRELS", "PRELAT"}:
-            pieces.pop()
-        if not pieces or len(pieces) == len([c for c in self.clauses(self.doc[clause[0]].sent) if c[1] <= clause[0]]):
-            return None  # no relative clause in between
-        head = pieces[-1]
-        if any(t.tag_ in FINITE for t in self.doc[head[0] : head[1]]):
-            return None
-        return next((entity for _, entity, relation, _ in self._clause_args(head) if relation == "nom"), None)
+        verbless = []
+        for piece in reversed(pieces):
+            tokens = self.doc[piece[0] : piece[1]]
+            if tokens[0].tag_ in {"PRELS", "PRELAT"}:
+                continue
+            if any(t.tag_ in FINITE for t in tokens):
+                break
+            verbless.insert(0, piece)
+        for piece in verbless:
+            names = [entity for _, entity, relation, _ in self._clause_args(piece) if relation == "nom"]
+            if names:
+                return names
+        return []
 
     def _previous_subject(self, clause: tuple[int, int]) -> str | None:
         sent = self.doc[clause[0]].sent
@@ -515,6 +525,13 @@ class GermanReader:
         if any(t.tag_ not in NP_INNER | {"NN"} or t.i in self.index.by_token for t in field):
             return None
         return tokens[verb].i
+
+    @staticmethod
+    def _coordinating(between: Span) -> bool:
+        """ "und", ",", "sowie", or "und auch" / "und später" between two names: they share a relation."""
+        words = [t.lower_ for t in between]
+        return bool(words) and words[0] in COORDINATORS and all(w in COORDINATORS | {"auch", "später", "dann"}
+                                                               for w in words) and len(words) <= 3
 
     def _coordinated(self, first: Mention, second: Mention) -> bool:
         between = self.doc[first.token + 1 : second.first_token]
@@ -638,7 +655,10 @@ class GermanReader:
         if before is not None and before.tag_ in {"APPR", "APPRART", "ART"}:
             return "nominalised verb"
         if trigger.spec.active_only and self._passive(clause):
-            return "passive"
+            if trigger.spec.passive:
+                trigger.passive_type = trigger.spec.passive
+            else:
+                return "passive"
         if any(t.lower_ in self.lex.negation for t in tokens):
             return "negated"
         if any(t.tag_ == "VMFIN" or t.lower_ in self.lex.modal for t in tokens):

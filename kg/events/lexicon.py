@@ -26,6 +26,8 @@ class TriggerSpec:
     weak: bool = False  # only an event together with a stronger trigger of its type elsewhere
     with_target: str | None = None  # the type when another actor is its object: regret of a decision is blame
     active_only: bool = False  # "wurde von einer Rakete getroffen" is no meeting
+    passive: str | None = None  # its type in the passive: "wurde von einer Rakete getroffen" is an attack
+    person_source: bool = False  # an event only when a person acts ("landete in Taipeh")
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,7 @@ class Lexicon:
     light_verbs: frozenset[str]
     seat_nouns: frozenset[str] = frozenset()  # "die Regierung in Eriwan": the noun acts, the place names who
     committing_verbs: frozenset[str] = frozenset()  # "kündigte an/beschloss, ... zu liefern": the aid is real
+    weapon_modes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # attack mode from weapon nouns
     media_nouns: frozenset[str] = frozenset()  # "im Sender X": X is where it was said
     money_words: frozenset[str] = frozenset()  # currencies and amounts: support with money is aid
     source_nouns: frozenset[str] = frozenset()  # "nach Angaben X": X reports, it does not act
@@ -74,6 +77,8 @@ def _spec(word: str, data: dict, nominal: bool) -> TriggerSpec:
         content_hidden=bool(data.get("content_hidden")),
         weak=bool(data.get("weak")),
         active_only=bool(data.get("active_only")),
+        passive=data.get("passive"),
+        person_source=bool(data.get("person_source")),
         with_target=data.get("with_target"),
     )
 
@@ -95,6 +100,7 @@ def load_lexicon(lang: str) -> Lexicon:
         light_verbs=frozenset(w.casefold() for w in data.get("light_verbs", [])),
         seat_nouns=frozenset(w.casefold() for w in data.get("seat_nouns", [])),
         committing_verbs=frozenset(w.casefold() for w in data.get("committing_verbs", [])),
+        weapon_modes={m: tuple(w.casefold() for w in ws) for m, ws in data.get("weapon_modes", {}).items()},
         media_nouns=frozenset(w.casefold() for w in data.get("media_nouns", [])),
         money_words=frozenset(w.casefold() for w in data.get("money_words", [])),
         source_nouns=frozenset(w.casefold() for w in data.get("source_nouns", [])),
