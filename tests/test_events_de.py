@@ -309,3 +309,29 @@ def test_names_in_an_apposition_before_the_verb_are_its_subject(run):
     (meeting,) = events_of(x, "CONSULT")
     assert {"Ararat Mirsojan", "Jeyhun Bayramov"} <= names(x, meeting.participants)
     assert "Moskau" not in names(x, meeting.participants)
+
+
+def test_the_heaviest_attacks_since_the_war_began_happened_now(run):
+    x = run("Die Ukraine wurde von den schwersten russischen Angriffswellen seit Kriegsbeginn getroffen.", "de")
+    (attack,) = events_of(x, "ASSAULT")
+    assert name(x, attack.target) == "Ukraine"
+
+
+def test_das_hat_x_zugesagt_refers_back(run):
+    x = run("Die EU erhöht ihre Hilfe für die Ukraine um 50 Millionen Euro. "
+            "Das hat Ursula von der Leyen am Montag zugesagt.", "de")
+    assert not events_of(x, "AGREE")
+    assert events_of(x, "AID")
+
+
+def test_a_state_is_not_the_target_of_its_own_leader(run):
+    x = run("Joe Biden bekräftigte die Unterstützung der Vereinigten Staaten für Israel.", "de")
+    (support,) = events_of(x, "SUPPORT")
+    assert name(x, support.target) == "Israel"
+
+
+def test_an_opening_frame_says_what_follows(run):
+    x = run("Olaf Scholz, der sich derzeit in China aufhält, ließ erklären, der Angriff des Iran sei "
+            "unverantwortlich.", "de")
+    (accusation,) = events_of(x, "ACCUSE")
+    assert name(x, accusation.source) == "Olaf Scholz" and name(x, accusation.target) == "Iran"

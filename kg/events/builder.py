@@ -15,7 +15,7 @@ from kg.events.topics import topics_in
 from kg.model import Event
 from kg.model import Span as TextSpan
 
-SPEECH_ACTS = {"STATEMENT", "THREATEN", "ACCUSE", "REQUEST", "REJECT", "AGREE", "SUPPORT"}
+SPEECH_ACTS = {"STATEMENT", "THREATEN", "ACCUSE", "REQUEST", "REJECT", "AGREE", "SUPPORT", "CONCEDE"}
 SOURCE_RELATIONS = {"subj", "prefix", "adj", "gen"}
 CHANNEL_PREPS = {"prep:auf", "prep:über", "prep:via", "prep:on"}
 
@@ -174,8 +174,10 @@ class EventBuilder:
         if event.type in {"PRISONER_EXCHANGE", "ASSAULT", "AID", "STATEMENT", "MOBILIZE"}:
             event.quantity = find_quantity(sent.text, self.lang)
         content_actors = []
-        content = trigger.content or (
-            (trigger.clause[1], sent.end) if self.lang == "de" and spec.type in SPEECH_ACTS - {"STATEMENT"} else None)
+        content = trigger.content
+        if content is None and self.lang == "de" and not spec.nominal and spec.type in SPEECH_ACTS:
+            # "forderte, Teheran müsse ...", "bekräftigte die Unterstützung für Israel": what follows the verb
+            content = (trigger.token + 1, trigger.clause[1] if spec.speech else sent.end)
         if content:  # "forderte, Teheran müsse ...": who the demand is about
             for i in range(*content):
                 entity_id = self.index.by_token.get(i)
@@ -185,6 +187,12 @@ class EventBuilder:
         if event.target is None and content_actors and not spec.speech and spec.type in SPEECH_ACTS:
             event.target = content_actors[0]
             if event.target not in event.participants:
+                event.participants.append(event.target)
+        if event.target and source and spec.type in SPEECH_ACTS and self._same_side(event.target, source):
+            # "bekräftigte die Unterstützung der Vereinigten Staaten für Israel": the US are Biden's side
+            event.participants.remove(event.target)
+            event.target = next((a for a in content_actors if not self._same_side(a, source)), None)
+            if event.target and event.target not in event.participants:
                 event.participants.append(event.target)
         if spec.type == "MEDIATE" and len(event.actors()) < 2:
             return None  # a broker without the sides it brokers between says too little
@@ -217,6 +225,13 @@ class EventBuilder:
 
         words = " ".join(t.lower_ for t in self.reader.doc[trigger.token].sent)
         return any(phrase in words for phrase in same_day_phrases(self.lang))
+
+    def _same_side(self, one: str, other: str) -> bool:
+        """A state and its own leader or organ: the same side, never each other's target."""
+        a, b = self.index.get(one), self.index.get(other)
+        if a is None or b is None or a.id == b.id or not a.country or a.country != b.country:
+            return False
+        return sorted([a.type == "GPE", b.type == "GPE"]) == [False, True]  # a person or organ, and its state
 
     def _place(self, entity_id: str) -> bool:
         from kg.link.kb import load_kb
@@ -331,9 +346,11 @@ class EventBuilder:
         for event_type, phrases in self.lex.phrases.items():
             if any(f" {p} " in words if not p.endswith("*") else f" {p[:-1]}" in words for p in phrases):
                 candidate.event.type = event_type
-                if candidate.event.target is None and candidate.content_actors:
-                    candidate.event.target = candidate.content_actors[0]
-                    candidate.event.participants.append(candidate.content_actors[0])
+                source = candidate.event.source
+                addressed = [a for a in candidate.content_actors if not (source and self._same_side(a, source))]
+                if candidate.event.target is None and addressed:
+                    candidate.event.target = addressed[0]
+                    candidate.event.participants.append(addressed[0])
                 if candidate.event.target is None and event_type in {"ACCUSE", "REQUEST", "REJECT"}:
                     target = self._actor_of_event_named(candidate.trigger, candidate.event.source, content=True)
                     if target:

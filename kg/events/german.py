@@ -618,10 +618,13 @@ class GermanReader:
         )
         after_mark = clause[0] > sent.start and self.doc[clause[0] - 1].text in CLAUSE_MARKS
         as_reported = first_word is not None and first_word.lower_ == "wie" and after_mark  # ", wie X mitteilte"
-        trigger.reporting_frame = bool((inverted or as_reported) and after_mark)
-        others = [c for c in clauses if c != clause]
-        if others:
-            trigger.content = (min(c[0] for c in others), max(c[1] for c in others))
+        before = [c for c in clauses if c[1] <= clause[0]]
+        after = [c for c in clauses if c[0] >= clause[1]]
+        # a frame closes what was said (", sagte X."); "Scholz, der ..., ließ erklären, ..." opens it
+        trigger.reporting_frame = bool((inverted or as_reported) and after_mark and not after)
+        said = (before or after) if trigger.reporting_frame else (after or before)  # "«...», sagte X" / "X sagte, ..."
+        if said:
+            trigger.content = (min(c[0] for c in said), max(c[1] for c in said))
 
     # -- vetoes ----------------------------------------------------------------------------------------
     def _governing_verb(self, trigger: Trigger) -> str | None:
@@ -638,6 +641,10 @@ class GermanReader:
     def vetoed(self, trigger: Trigger) -> str | None:
         doc, clause = self.doc, trigger.clause
         tokens = doc[clause[0] : clause[1]]
+        first = next((t for t in tokens if not t.is_punct), None)
+        refers_back = first is not None and first.tag_ == "PDS" and first.lower_ in {"das", "dies"}
+        if (trigger.spec.speech or trigger.spec.type == "AGREE") and refers_back and first.i < trigger.token:
+            return "refers back"  # "Das hat X zugesagt": what was promised is the event told before
         governing = self._governing_verb(trigger)
         if governing is not None and not (
             governing in self.lex.committing_verbs and trigger.spec.type in {"AID", "SUPPORT", "SANCTION"}
@@ -681,8 +688,10 @@ class GermanReader:
             if token.tag_.startswith("VV") and self.verb_lemma(token, trigger.clause) in self.lex.blocking_verbs:
                 return "planned or refused"
         window = self.doc[i + 1 : min(i + 4, trigger.clause[1])]
-        if any(t.lower_ in self.lex.background_preps for t in window):
-            return "background"
+        superlative = any(t.tag_ == "ADJA" and t.lower_.rstrip("n").endswith("ste")
+                          for t in self.doc[max(trigger.clause[0], i - 3) : i])
+        if any(t.lower_ in self.lex.background_preps for t in window) and not superlative:
+            return "background"  # but "die schwersten Angriffe seit Kriegsbeginn" happened now
         if any(t.lower_ in {"erste", "erstes", "ersten", "letzte", "letztes", "letzten", "jüngste", "jüngsten"}
                for t in self.doc[max(trigger.clause[0], i - 3) : i]):
             if any(t.lower_ in self.lex.background_preps for t in tokens):
