@@ -335,3 +335,14 @@ def test_an_opening_frame_says_what_follows(run):
             "unverantwortlich.", "de")
     (accusation,) = events_of(x, "ACCUSE")
     assert name(x, accusation.source) == "Olaf Scholz" and name(x, accusation.target) == "Iran"
+
+
+def test_das_hat_x_am_wochenende_zugesagt_dates_the_event_before(run):
+    x = run("Die EU-Kommission wird die Hilfe für den Gazastreifen um 50 Millionen Euro erhöhen. "
+            "Das hat Ursula von der Leyen am Wochenende zugesagt.", "de", published=date(2023, 10, 16))
+    (aid,) = events_of(x, "AID")
+    assert aid.date == "2023-10"
+
+
+def test_parts_of_the_day_are_the_day_of_publication():
+    assert resolve_date("am Nachmittag in einer Videokonferenz", date(2024, 4, 14), "de") == "2024-04-14"

@@ -42,7 +42,10 @@ class EventBuilder:
     def sentence_events(self, sent: Span) -> list[Candidate]:
         candidates = []
         for trigger in self.reader.triggers(sent):
-            if self.reader.vetoed(trigger) or not self._requirements_met(trigger):
+            veto = self.reader.vetoed(trigger)
+            if veto == "refers back":
+                self._date_what_it_refers_to(trigger)
+            if veto or not self._requirements_met(trigger):
                 continue
             candidate = self._candidate(trigger, sent)
             if candidate is not None:
@@ -218,6 +221,13 @@ class EventBuilder:
             earlier = [e for e in self.told if e.type == spec.type and e.source and e.source != source]
             return earlier[-1].source if earlier else None
         return None
+
+    def _date_what_it_refers_to(self, trigger: Trigger) -> None:
+        """"Das hat X am Wochenende zugesagt": the date belongs to the event told just before."""
+        dating_words = getattr(self.reader, "date_text", None)
+        if dating_words is None or not self.told or self.told[-1].date:
+            return
+        self.told[-1].date = resolve_date(dating_words(trigger), self.published, self.lang)
 
     def _same_day_as_before(self, trigger: Trigger) -> bool:
         """"Wenige Stunden später kündigte X an": the day of the event told just before."""
