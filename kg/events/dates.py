@@ -92,6 +92,9 @@ def resolve_date(text: str, published: date | None, lang: str, forward: bool = F
                 return (published + timedelta(days=(wanted - published.weekday()) % 7)).isoformat()
             back = (published.weekday() - wanted) % 7
             return (published - timedelta(days=back)).isoformat()
+        for phrase in cal.get("day_parts", ()):
+            if phrase in lowered:
+                return published.isoformat()
         for phrase in cal.get("weekend", ()):
             if phrase in lowered:  # a weekend spans two days: its month
                 saturday = published - timedelta(days=(published.weekday() - 5) % 7)
