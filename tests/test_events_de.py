@@ -346,3 +346,12 @@ def test_das_hat_x_am_wochenende_zugesagt_dates_the_event_before(run):
 
 def test_parts_of_the_day_are_the_day_of_publication():
     assert resolve_date("am Nachmittag in einer Videokonferenz", date(2024, 4, 14), "de") == "2024-04-14"
+
+
+def test_a_visit_named_in_an_apposition_sentence_dates_the_meetings_after_it(run):
+    x = run("Bern, 12.06.2025 — Olaf Scholz, Bundeskanzler Deutschlands, war am 10. und 11. Juni 2025 zu einem "
+            "Besuch in Israel. In Jerusalem traf sich Scholz mit Benjamin Netanjahu.", "de",
+            published=date(2025, 6, 12))
+    meeting = next(e for e in events_of(x, "CONSULT") if e.mode == "meeting")
+    assert meeting.date == "2025-06"
+    assert "Bern" not in names(x, meeting.actors()) and "Schweiz" not in names(x, meeting.actors())

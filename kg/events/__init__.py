@@ -56,6 +56,7 @@ def find_events(doc: Doc, index: EntityIndex, lang: str, published: date | None,
         if event.type == "CONSULT" and event.mode is None:
             event.mode = "meeting"  # talks with no word of a call or a screen are held in person
     events = split_meetings(events, index)
+    events = [e for e in events if not (e.type == "CONSULT" and len(e.actors()) < 2 and e.mode == "visit")]
     for n, event in enumerate(events, start=1):
         event.id = f"ev{n}"
         if event.date is None and published is not None:

@@ -57,6 +57,9 @@ def _same(a: Event, b: Event, index: EntityIndex) -> bool:
     if _roles_clash(a, b):
         return False
     actors_a, actors_b = _expanded(a.actors(), index), _expanded(b.actors(), index)
+    if {a.mode, b.mode} == {"meeting", "visit"}:  # a visit holds its talks, talks do not hold a visit
+        meeting, visit = (actors_a, actors_b) if a.mode == "meeting" else (actors_b, actors_a)
+        return meeting <= visit
     return actors_a <= actors_b or actors_b <= actors_a
 
 

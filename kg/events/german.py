@@ -498,6 +498,8 @@ class GermanReader:
             if any(t.tag_ in FINITE for t in tokens):
                 break
             verbless.insert(0, piece)
+            if piece[0] == 0 or self.doc[piece[0] - 1].text not in {",", "("}:
+                break  # appositions hang together by commas and brackets, not by a dateline's dash
         for piece in verbless:
             names = [entity for _, entity, relation, _ in self._clause_args(piece) if relation == "nom"]
             if names:
@@ -560,6 +562,7 @@ class GermanReader:
         if embedded or self._light_verb_object(trigger):
             clause_args = self._clause_args(trigger.clause)
             subjects = [entity for _, entity, relation, _ in clause_args if relation == "nom"]
+            subjects = subjects or self._subject_before_relative(trigger.clause)  # "X, Vorsteher, war zu Besuch"
             if trigger.spec.type != "PRISONER_EXCHANGE" or len(subjects) > 1:  # an exchange needs both sides
                 args += [Arg(entity, "subj", i) for entity in subjects]
             if trigger.spec.type == "CONSULT" and embedded:  # "informierte ihn in einem Telefonat": his partner
