@@ -355,3 +355,16 @@ def test_a_visit_named_in_an_apposition_sentence_dates_the_meetings_after_it(run
     meeting = next(e for e in events_of(x, "CONSULT") if e.mode == "meeting")
     assert meeting.date == "2025-06"
     assert "Bern" not in names(x, meeting.actors()) and "Schweiz" not in names(x, meeting.actors())
+
+
+def test_a_number_with_a_full_stop_can_end_a_sentence(run):
+    x = run("Deutschland liefert der Ukraine Kampfpanzer vom Typ Leopard 2. Zunächst würden 14 Panzer "
+            "bereitgestellt, teilte ein Sprecher mit.", "de")
+    (aid,) = events_of(x, "AID")
+    assert name(x, aid.source) == "Deutschland" and name(x, aid.target) == "Ukraine"
+
+
+def test_a_verb_used_as_a_noun_triggers_too(run):
+    x = run("Nordkorea habe sein Bedauern über die Explosion geäußert.", "de")
+    assert events_of(x, "CONCEDE")
+    assert not events_of(x, "STATEMENT")

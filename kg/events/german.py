@@ -148,7 +148,7 @@ class GermanReader:
                     if spec.speech:
                         self._speech(trigger, sent, clauses)
                     found.append(trigger)
-            elif token.tag_ == "NN":
+            elif token.tag_ in {"NN", "NNI"}:  # NNI: a verb used as a noun ("sein Bedauern")
                 spec = self.lex.noun(token.lemma_ or token.text) or self.lex.noun(token.text)
                 if spec:
                     trigger = Trigger(spec, token.i, token.lemma_, clause)
@@ -691,7 +691,7 @@ class GermanReader:
             if token.tag_.startswith("VV") and self.verb_lemma(token, trigger.clause) in self.lex.blocking_verbs:
                 return "planned or refused"
         window = self.doc[i + 1 : min(i + 4, trigger.clause[1])]
-        superlative = any(t.tag_ == "ADJA" and t.lower_.rstrip("n").endswith("ste")
+        superlative = any(t.tag_ in {"ADJA", "ADJD"} and t.lower_.rstrip("n").endswith("ste")
                           for t in self.doc[max(trigger.clause[0], i - 3) : i])
         if any(t.lower_ in self.lex.background_preps for t in window) and not superlative:
             return "background"  # but "die schwersten Angriffe seit Kriegsbeginn" happened now
@@ -710,7 +710,7 @@ class GermanReader:
         tokens = self.doc[trigger.clause[0] : trigger.clause[1]]
         nouns = set()
         for t in tokens:
-            if t.tag_ in {"NN", "NNA"} or t.pos_ == "NOUN":
+            if t.tag_ in {"NN", "NNA", "NNI"} or t.pos_ == "NOUN":
                 nouns.add((t.lemma_ or t.text).casefold())
                 nouns.add(t.lower_)
                 nouns.update(p.casefold() for p in (t._.parts or []))

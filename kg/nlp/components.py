@@ -24,6 +24,22 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+SENTENCE_OPENERS = {"ADV", "ART", "PPER", "PDS", "KON", "APPR", "APPRART", "PIS", "PPOSAT", "KOUS", "PWAV", "PIAT",
+                    "PDAT", "PRF"}
+
+
+@Language.component("kg_ordinal_sentence_ends")
+def ordinal_sentence_ends(doc: Doc) -> Doc:
+    """"Typ Leopard 2. Zunächst würden ...": a number with a full stop before a word that opens sentences
+    (an adverb, an article, a pronoun) ends the sentence; "der 2. Weltkrieg" or "am 2. Juni" do not."""
+    for token in doc[:-1]:
+        following = doc[token.i + 1]
+        if (token.text[:-1].isdigit() and token.text.endswith(".") and following.text[:1].isupper()
+                and following.tag_ in SENTENCE_OPENERS):
+            following.is_sent_start = True
+    return doc
+
+
 @Language.factory("hanta_tagger", default_config={"model": "morphmodel_ger.pgz"})
 def make_hanta_tagger(nlp: Language, name: str, model: str) -> HantaTagger:
     return HantaTagger(model)

@@ -34,6 +34,7 @@ def _assembled_german() -> Language:
     nlp.add_pipe("kg_paragraphs")
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("hanta_tagger")
+    nlp.add_pipe("kg_ordinal_sentence_ends")
     return nlp
 
 
