@@ -368,3 +368,16 @@ def test_a_verb_used_as_a_noun_triggers_too(run):
     x = run("Nordkorea habe sein Bedauern über die Explosion geäußert.", "de")
     assert events_of(x, "CONCEDE")
     assert not events_of(x, "STATEMENT")
+
+
+def test_present_tense_acts_happen_on_the_day_of_the_report(run):
+    x = run("Nach wochenlangem Zögern liefert Deutschland der Ukraine Kampfpanzer.", "de")
+    (aid,) = events_of(x, "AID")
+    assert aid.date == "2024-06-26"
+
+
+def test_a_relative_clause_dates_the_agreement_it_describes(run):
+    x = run("Er erwähnte das Abkommen zwischen der Schweiz und dem Kosovo, das am 8. Juni 2018 unterzeichnet "
+            "wurde.", "de")
+    agreement = events_of(x, "AGREE")
+    assert agreement and agreement[0].date == "2018-06-08"

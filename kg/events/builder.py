@@ -157,7 +157,7 @@ class EventBuilder:
         present = getattr(self.reader, "present_tense", lambda _trigger: False)(trigger)
         if dating_words is not None:
             event.date = resolve_date(dating_words(trigger), self.published, self.lang, forward=present)
-            if event.date is None and present and spec.type in SPEECH_ACTS and self.published:
+            if event.date is None and present and self.published:
                 event.date = self.published.isoformat()  # "Zugleich fordert das EDA ...": the day of the report
         else:
             event.date = resolve_date(self._clause_text(trigger, sent), self.published, self.lang)

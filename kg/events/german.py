@@ -195,8 +195,10 @@ class GermanReader:
             first = next((t for t in tokens if not t.is_punct), None)
             subordinate = first is not None and (first.tag_ in {"KOUS", "PRELS", "PRELAT", "PWAV"}) or any(
                 t.tag_ in INFINITIVE for t in tokens)
-            if not subordinate or start <= trigger.token < end:
-                kept.append(tokens.text)
+            describes_trigger = (trigger.spec.nominal and first is not None and first.tag_ in {"PRELS", "PRELAT"}
+                                 and kept and start - 1 <= trigger.clause[1] <= start)
+            if not subordinate or start <= trigger.token < end or describes_trigger:
+                kept.append(tokens.text)  # "das Abkommen, das am 8. Juni unterzeichnet wurde" dates the signing
         return " ".join(kept)
 
     def present_tense(self, trigger: Trigger) -> bool:

@@ -34,8 +34,9 @@ def ordinal_sentence_ends(doc: Doc) -> Doc:
     (an adverb, an article, a pronoun) ends the sentence; "der 2. Weltkrieg" or "am 2. Juni" do not."""
     for token in doc[:-1]:
         following = doc[token.i + 1]
-        if (token.text[:-1].isdigit() and token.text.endswith(".") and following.text[:1].isupper()
-                and following.tag_ in SENTENCE_OPENERS):
+        if not (token.text[:-1].isdigit() and token.text.endswith(".") and following.text[:1].isupper()):
+            continue
+        if following.tag_ in SENTENCE_OPENERS or int(token.text[:-1]) > 31:  # "weitere 307. US-Präsident ..."
             following.is_sent_start = True
     return doc
 
