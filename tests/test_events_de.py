@@ -381,3 +381,19 @@ def test_a_relative_clause_dates_the_agreement_it_describes(run):
             "wurde.", "de")
     agreement = events_of(x, "AGREE")
     assert agreement and agreement[0].date == "2018-06-08"
+
+
+def test_names_with_particles_and_apostrophes_are_people(run):
+    x = run("Ignazio Cassis traf am Montag mit seinen Amtskollegen Gideon Sa’ar und Riad al-Malki zusammen.", "de")
+    meetings = events_of(x, "CONSULT")
+    partners = {name(x, m.target) for m in meetings}
+    assert partners == {"Gideon Sa’ar", "Riad al-Malki"}
+    assert "Saudi-Arabien" not in {e.name for e in x.entities}
+
+
+def test_talks_of_his_with_a_president_and_a_minister(run):
+    x = run("Ignazio Cassis war in Maputo. Bei seinen Gesprächen mit Staatspräsident Filipe Nyusi und "
+            "Aussenminister José Pacheco ging es um den Frieden.", "de")
+    meetings = events_of(x, "CONSULT")
+    assert {name(x, m.target) for m in meetings} == {"Filipe Nyusi", "José Pacheco"}
+    assert all(name(x, m.source) == "Ignazio Cassis" for m in meetings)

@@ -25,15 +25,27 @@ class EntityIndex:
     by_token: dict[int, str] = field(default_factory=dict)  # token index -> entity id
     mentions: list[tuple[Mention, str]] = field(default_factory=list)  # entity mentions with their ids
     adjectives: dict[int, str] = field(default_factory=dict)  # token index -> KB key of the state
+    # lookup tables for `get` and `by_kb`, rebuilt when the lists above have grown
+    _by_id: dict[str, Entity] = field(default_factory=dict, repr=False, compare=False)
+    _by_kb: dict[str | None, str] = field(default_factory=dict, repr=False, compare=False)
+    _ids_seen: int = field(default=0, repr=False, compare=False)
+    _kb_seen: int = field(default=0, repr=False, compare=False)
 
     def get(self, entity_id: str | None) -> Entity | None:
-        return next((e for e in self.entities if e.id == entity_id), None)
+        if self._ids_seen != len(self.entities):  # built on first use; entities are only ever appended
+            self._by_id = {}
+            for entity in self.entities:
+                self._by_id.setdefault(entity.id, entity)  # the first one, as a scan would find it
+            self._ids_seen = len(self.entities)
+        return self._by_id.get(entity_id)
 
     def by_kb(self, kb_key: str) -> Entity | None:
-        for mention, entity_id in self.mentions:
-            if mention.kb_key == kb_key:
-                return self.get(entity_id)
-        return None
+        if self._kb_seen != len(self.mentions):  # the first mention of each KB key, as a scan would find it
+            self._by_kb = {}
+            for mention, entity_id in self.mentions:
+                self._by_kb.setdefault(mention.kb_key, entity_id)
+            self._kb_seen = len(self.mentions)
+        return self.get(self._by_kb[kb_key]) if kb_key in self._by_kb else None
 
 
 def _group_key(mention: Mention, person_keys: dict[str, str]) -> str:

@@ -8,6 +8,8 @@ sit inside a token) and, where they align with tokens, to `doc.ents`.
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -19,6 +21,7 @@ from kg.link.kb import KBEntry, KnowledgeBase, load_kb
 
 NER_LABELS = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC"}
 NAME_TAGS = {"NE", "PROPN", "NNP", "NNPS"}
+NAME_PART = re.compile(r"^(?:(?:al|el|ad|as|bin|ibn|abu|ben)-)?[^\W\d_][^\W\d_'’]*(?:['’-][^\W\d_]+)*$")
 
 
 class EntityRuler:
@@ -74,6 +77,8 @@ class EntityRuler:
             if len(span.text) <= 2 and not self._after_channel_preposition(span):
                 if not span.text.isupper() or len(span.text) == 1:
                     continue
+            if entry.type != "PERSON" and self._starts_a_person_name(span):
+                continue  # "Riad al-Malki" is a man, not the Saudi capital
             span.label_ = entry.key
             spans.append(span)
         mentions = []
@@ -82,6 +87,17 @@ class EntityRuler:
             key, label = self._metonymy(span, entry)
             mentions.append(self._mention(span, label, key, NAME))
         return mentions
+
+    @staticmethod
+    def _starts_a_person_name(span: Span) -> bool:
+        """A place name followed directly by a name-like word that continues it ("Riad al-Malki", "Paris Hilton")."""
+        if span.end >= len(span.doc):
+            return False
+        following = span.doc[span.end]
+        if span.doc[span.end - 1].whitespace_ == "" or not following.text[:1].isalpha():
+            return False
+        particle = following.text.split("-")[0].lower() in {"al", "el", "bin", "ibn", "abu", "van", "von", "de", "da"}
+        return particle and "-" in following.text
 
     def _after_channel_preposition(self, span: Span) -> bool:
         return span.start > 0 and span.doc[span.start - 1].lower_ in self.channel_preps
@@ -142,7 +158,10 @@ class EntityRuler:
 
     @staticmethod
     def _is_name_token(token: Token) -> bool:
-        return token.tag_ in NAME_TAGS and token.text[:1].isupper() and token.is_alpha
+        """A name part: "Ashkenazi", "Sa’ar", "al-Malki", "Abu-Ghaida" (tagged as a name by the tagger)."""
+        text = token.text
+        capitalised = text[:1].isupper() or (text.partition("-")[2][:1].isupper() and text.partition("-")[0].islower())
+        return token.tag_ in NAME_TAGS and capitalised and NAME_PART.match(text) is not None
 
     def _looks_like_person(self, span: Span) -> bool:
         """A run of names after an office title, or a first name + surname run of two or three tokens."""

@@ -183,7 +183,7 @@ class EventBuilder:
             content = (trigger.token + 1, trigger.clause[1] if spec.speech else sent.end)
         if content:  # "forderte, Teheran müsse ...": who the demand is about
             for i in range(*content):
-                entity_id = self.index.by_token.get(i)
+                entity_id = self.index.by_token.get(i) or self._state_of_adjective(i)
                 entity = self.index.get(entity_id) if entity_id else None
                 if entity and entity_id not in content_actors and entity_id != source and not self._is_medium(entity):
                     content_actors.append(entity_id)
@@ -235,6 +235,12 @@ class EventBuilder:
 
         words = " ".join(t.lower_ for t in self.reader.doc[trigger.token].sent)
         return any(phrase in words for phrase in same_day_phrases(self.lang))
+
+    def _state_of_adjective(self, i: int) -> str | None:
+        """"die Qualität der Schweizer Diplomatie": the state an adjective names, if the article names it."""
+        key = self.index.adjectives.get(i)
+        entity = self.index.by_kb(key) if key else None
+        return entity.id if entity is not None else None
 
     def _same_side(self, one: str, other: str) -> bool:
         """A state and its own leader or organ: the same side, never each other's target."""

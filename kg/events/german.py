@@ -561,7 +561,9 @@ class GermanReader:
             start -= 1
         before = doc[start - 1] if start - 1 >= trigger.clause[0] else None
         embedded = before is not None and before.tag_ in {"APPR", "APPRART"} and preposition(before) in EMBEDDING_PREPS
-        if embedded or self._light_verb_object(trigger):
+        owner = doc[start] if start < i else None
+        owned = owner is not None and owner.lower_ in POSSESSIVES and self.last_person is not None
+        if (embedded or self._light_verb_object(trigger)) and not owned:
             clause_args = self._clause_args(trigger.clause)
             subjects = [entity for _, entity, relation, _ in clause_args if relation == "nom"]
             subjects = subjects or self._subject_before_relative(trigger.clause)  # "X, Vorsteher, war zu Besuch"
@@ -571,11 +573,8 @@ class GermanReader:
                 args += [Arg(entity, "prep:mit", i) for _, entity, relation, _ in clause_args
                          if relation in {"obj", "dat"} and self.index.get(entity) is not None
                          and self.index.get(entity).type == "PERSON"]
-        owner = doc[start] if start < i else None
-        if owner is not None and owner.lower_ in POSSESSIVES and self.last_person and not any(
-            a.relation == "subj" for a in args
-        ):
-            args.append(Arg(self.last_person, "subj", owner.i))  # "seine Gespräche mit X": his
+        if owned and not any(a.relation == "subj" for a in args):
+            args.append(Arg(self.last_person, "subj", owner.i))  # "seine Gespräche mit X": his, no one else's
         return args
 
     def _following(self, trigger: Trigger) -> list[Arg]:
@@ -602,8 +601,8 @@ class GermanReader:
                 j += 1
             if j < clause[1] and doc[j].lower_ in {"und", "sowie"}:
                 j += 1
-                while j < clause[1] and doc[j].tag_ in NP_INNER:
-                    j += 1
+                while j < clause[1] and (doc[j].tag_ in NP_INNER or (doc[j].tag_ == "NN" and self._title(doc[j]))):
+                    j += 1  # "mit Präsident A und Aussenminister B"
                 continue
             break
         return args
