@@ -397,3 +397,16 @@ def test_talks_of_his_with_a_president_and_a_minister(run):
     meetings = events_of(x, "CONSULT")
     assert {name(x, m.target) for m in meetings} == {"Filipe Nyusi", "José Pacheco"}
     assert all(name(x, m.source) == "Ignazio Cassis" for m in meetings)
+
+
+def test_talks_during_an_occasion_told_before_take_its_date(run):
+    x = run("Ignazio Cassis hat heute an der Zeremonie zur Unterzeichnung des Friedensabkommens teilgenommen. "
+            "Bei seinen Gesprächen mit Präsident Filipe Nyusi im Rahmen der Zeremonie ging es um den Frieden.", "de")
+    (meeting,) = events_of(x, "CONSULT")
+    assert meeting.date == "2024-06-26"
+
+
+def test_a_finite_verb_in_t_is_present_even_when_it_looks_like_a_participle(run):
+    x = run("„Die EU-Kommission unterstützt das Recht Israels auf Selbstverteidigung.", "de")
+    (support,) = events_of(x, "SUPPORT")
+    assert support.date == "2024-06-26"

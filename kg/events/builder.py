@@ -38,6 +38,7 @@ class EventBuilder:
         self.published = published
         self.lang = lang
         self.told: list[Event] = []  # the article's events so far, for references back ("den Angriff")
+        self.occasion_dates: dict[str, str] = {}  # "Zeremonie" -> the date it was told with
 
     def sentence_events(self, sent: Span) -> list[Candidate]:
         candidates = []
@@ -51,8 +52,26 @@ class EventBuilder:
             if candidate is not None:
                 candidates.append(candidate)
         found = self._speech_in_sentence(self._one_consultation(candidates))
+        self._date_by_occasion_noun(sent, found)
         self.told += [c.event for c in found]
         return found
+
+    def _date_by_occasion_noun(self, sent: Span, found: list[Candidate]) -> None:
+        """"hat heute an der Zeremonie teilgenommen ... Bei seinen Gesprächen im Rahmen der Zeremonie": an event
+        told with a definite reference to an occasion dated before takes that occasion's date."""
+        words = self.lex.occasion_nouns
+        if not words or self.published is None:
+            return
+        nouns = {(t.lemma_ or t.text).casefold() for t in sent if (t.lemma_ or t.text).casefold() in words}
+        for candidate in found:
+            if candidate.event.date is None:
+                dated = [self.occasion_dates[n] for n in nouns if n in self.occasion_dates]
+                if dated:
+                    candidate.event.date = dated[0]
+        sentence_date = resolve_date(sent.text, self.published, self.lang)
+        for noun in nouns:
+            if sentence_date:
+                self.occasion_dates.setdefault(noun, sentence_date)
 
     # -- one trigger -----------------------------------------------------------------------------------
     def _requirements_met(self, trigger: Trigger) -> bool:

@@ -213,7 +213,8 @@ class GermanReader:
             return finite.lower_ in PRESENT_AUXILIARIES and not any(
                 t.tag_ in {"VVPP", "VVINF", "VAPP"} for t in self.doc[finite.i : trigger.clause[1]])
         morphemes = verb_morphemes(finite.text)
-        suffixes = [m for m, tag in morphemes if tag in {"SUF_FIN", "SUF_INF"}]
+        # the token is finite in context, so a participle-looking "-t" ("unterstützt") is the present
+        suffixes = [m for m, tag in morphemes if tag in {"SUF_FIN", "SUF_INF", "SUF_PP"}]
         return suffixes in (["t"], ["st"], ["n"]) or (suffixes == ["en"] and morphemes[0][1] != "VV_VAR")
 
     def _closing_speaker(self, sent: Span, clauses: list[tuple[int, int]]) -> str | None:

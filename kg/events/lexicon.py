@@ -45,6 +45,7 @@ class Lexicon:
     seat_nouns: frozenset[str] = frozenset()  # "die Regierung in Eriwan": the noun acts, the place names who
     committing_verbs: frozenset[str] = frozenset()  # "kündigte an/beschloss, ... zu liefern": the aid is real
     weapon_modes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # attack mode from weapon nouns
+    occasion_nouns: frozenset[str] = frozenset()  # "im Rahmen der Zeremonie": dated where it was first told
     media_nouns: frozenset[str] = frozenset()  # "im Sender X": X is where it was said
     money_words: frozenset[str] = frozenset()  # currencies and amounts: support with money is aid
     source_nouns: frozenset[str] = frozenset()  # "nach Angaben X": X reports, it does not act
@@ -101,6 +102,7 @@ def load_lexicon(lang: str) -> Lexicon:
         seat_nouns=frozenset(w.casefold() for w in data.get("seat_nouns", [])),
         committing_verbs=frozenset(w.casefold() for w in data.get("committing_verbs", [])),
         weapon_modes={m: tuple(w.casefold() for w in ws) for m, ws in data.get("weapon_modes", {}).items()},
+        occasion_nouns=frozenset(w.casefold() for w in data.get("occasion_nouns", [])),
         media_nouns=frozenset(w.casefold() for w in data.get("media_nouns", [])),
         money_words=frozenset(w.casefold() for w in data.get("money_words", [])),
         source_nouns=frozenset(w.casefold() for w in data.get("source_nouns", [])),
