@@ -1,4 +1,7 @@
-"""Shared fixtures: the seed article and extraction helpers (pipelines load once per session)."""
+"""Shared fixtures: the seed article, extraction helpers (pipelines load once per session), live servers.
+
+Plain helpers (stores from TriG or extractions, spans, extractions) are in tests/servers.py.
+"""
 
 from __future__ import annotations
 
@@ -41,3 +44,29 @@ def run():
         return extract(make_article(text, lang, published))
 
     return _run
+
+
+@pytest.fixture(scope="module")
+def serve(tmp_path_factory: pytest.TempPathFactory):
+    """Start real `kg serve` processes for this module: serve(store_dir, *options) -> base URL.
+
+    Each runs on a free loopback port with --quiet and its own log file; all stop when the module ends.
+    """
+    from contextlib import ExitStack
+
+    from kg.serve.launch import running_server
+
+    with ExitStack() as servers:
+        def start(store_dir: Path, *options: str) -> str:
+            log = tmp_path_factory.mktemp("serve") / "serve.log"
+            return servers.enter_context(running_server(store_dir, "--quiet", *options, log=log))
+
+        yield start
+
+
+@pytest.fixture(scope="session")
+def build_extraction():
+    """extraction_of from tests/servers.py, for tests that prefer a fixture to an import."""
+    from servers import extraction_of
+
+    return extraction_of

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from servers import store_from_extractions
 from SPARQLWrapper import JSON, SPARQLWrapper
-
-from kg.serve.launch import running_server
-from kg.store import GraphStore
 
 CALL = """
 PREFIX kgo: <https://w3id.org/kg-news/ontology#>
@@ -20,14 +18,9 @@ SELECT ?event ?name ?notAfter ?topic ?text WHERE {
 
 
 @pytest.fixture(scope="module")
-def seed_endpoint(tmp_path_factory: pytest.TempPathFactory, seed_extraction) -> str:
-    folder = tmp_path_factory.mktemp("seed")
-    store = GraphStore.open(folder / "store")
-    assert store.put_extraction(seed_extraction) > 100
-    store.flush()
-    del store
-    with running_server(folder / "store", "--quiet", log=folder / "serve.log") as base:
-        yield f"{base}/sparql"
+def seed_endpoint(serve, tmp_path_factory: pytest.TempPathFactory, seed_extraction) -> str:
+    store = store_from_extractions(tmp_path_factory.mktemp("seed") / "store", seed_extraction)
+    return f"{serve(store)}/sparql"
 
 
 def test_seed_phone_call_through_sparqlwrapper(seed_endpoint: str) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from servers import store_from_trig
 
 from kg.server import create_app
 
@@ -32,11 +33,7 @@ ex:article2 {{
 
 
 def make_store(path: Path) -> Path:
-    store = ox.Store(str(path))
-    store.load(TRIG.encode(), format=ox.RdfFormat.TRIG)
-    store.flush()
-    del store
-    return path
+    return store_from_trig(path, TRIG)
 
 
 @pytest.fixture()
@@ -292,3 +289,64 @@ def test_kg_query_on_a_store_prints_a_table(store_dir: Path) -> None:
     assert result.exit_code == 0, result.output
     assert '"Ivo Brandt"' in result.output and "(3 rows)" in result.output
     assert bad.exit_code != 0 and "syntax error" in bad.output and "Traceback" not in bad.output
+
+
+ENTITY_TEXT = ("Außenministerin Mia <script>alert(1)</script> Berg telefonierte am 2. Juni 2024 mit Tomas Lind "
+               "über Getreide.")
+
+
+def test_entity_page_of_an_extracted_person(tmp_path: Path) -> None:
+    """Written by the real RDF path: labels, Wikidata link, office, event with its evidence sentence, and
+    markup from the article text shown as text."""
+    from servers import extraction_of, span_in, store_from_extractions
+
+    from kg.model import Entity, Event, Office
+    from kg.rdf.iris import actor_iri
+
+    name = "Mia <script>alert(1)</script> Berg"
+    sentence = span_in(ENTITY_TEXT, ENTITY_TEXT)
+    extraction = extraction_of(ENTITY_TEXT, [
+        Entity("e1", name, "PERSON", [span_in(ENTITY_TEXT, name)], wikidata="Q4115189",
+               offices=[Office("Außenministerin", "foreign_minister", "sm")], country="sm"),
+        Entity("e2", "Tomas Lind", "PERSON", [span_in(ENTITY_TEXT, "Tomas Lind")]),
+    ], [Event("ev1", "CONSULT", participants=["e1", "e2"], source="e1", target="e2", mode="phone",
+              date="2024-06-02", topics=["Getreide"], confidence=0.8, evidence=[sentence])])
+    store = store_from_extractions(tmp_path / "store", extraction)
+    client = create_app({"KG_STORE": str(store)}).test_client()
+
+    person = str(actor_iri("PERSON", name, "Q4115189"))
+    page = client.get("/entity", query_string={"iri": person}).data.decode()
+    escaped = "Mia &lt;script&gt;alert(1)&lt;/script&gt; Berg"
+    assert f"<h1>{escaped}</h1>" in page and "<script>alert(1)" not in page
+    assert 'href="https://www.wikidata.org/wiki/Q4115189"' in page
+    assert "Außenministerin" in page.split("<h2>Offices</h2>")[1].split("</ul>")[0]
+    events = page.split('class="kg-events"')[1].split("</table>")[0]
+    assert "2024-06-02" in events and "CONSULT" in events and "participant, source" in events
+    assert "telefonierte am 2. Juni 2024 mit Tomas Lind über Getreide." in events
+    assert events.count("<blockquote>") == 1  # one event, shown once with both roles
+
+
+@pytest.mark.parametrize("on_disk", [True, False], ids=["on-disk store", "in-memory store"])
+def test_the_union_default_graph_is_a_set_of_triples(tmp_path: Path, on_disk: bool) -> None:
+    """Article graphs repeat what they say about an entity; the union holds each triple once (pyoxigraph's
+    own union repeats it per graph, oxigraph #1919), while GRAPH patterns still see every graph."""
+    app = create_app({"KG_STORE": str(tmp_path / "store") if on_disk else None, "KG_TOKEN": TOKEN})
+    client = app.test_client()
+    about_marta = (f'<{EX}marta> <{LABEL}> "Marta Kowal" ; <{EX}office> <{EX}minister> . '
+                   f'<{EX}minister> <{EX}officeOf> <{EX}norland> .')
+    for article in range(3):
+        created = client.put(f"/store?graph={EX}a{article}", data=about_marta, content_type="text/turtle",
+                             headers={"Authorization": f"Bearer {TOKEN}"})
+        assert created.status_code == 201
+    join = f"SELECT ?name WHERE {{ ?p <{EX}office>/<{EX}officeOf> <{EX}norland> ; <{LABEL}> ?name }}"
+    per_graph = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+    def rows(query: str) -> list[dict]:
+        response = client.get("/sparql", query_string={"query": query})
+        assert response.status_code == 200, response.data
+        return response.get_json()["results"]["bindings"]
+
+    assert [row["name"]["value"] for row in rows(join)] == ["Marta Kowal"]  # not 27 rows
+    assert rows(per_graph)[0]["n"]["value"] == "9"
+    page = client.get("/entity", query_string={"iri": f"{EX}marta"}).data.decode()
+    assert page.count("<li>Marta Kowal</li>") == 1

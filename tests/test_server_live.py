@@ -11,8 +11,6 @@ from rdflib.plugins.stores.sparqlstore import SPARQLStore, SPARQLUpdateStore
 from SPARQLWrapper import JSON, POST, TURTLE, SPARQLWrapper
 from test_server import EX, TOKEN, make_store
 
-from kg.serve.launch import running_server
-
 CALL_QUERY = f"""
 SELECT ?name ?date ?topic ?evidence WHERE {{
     <{EX}call1> <{EX}participant>/<http://www.w3.org/2000/01/rdf-schema#label> ?name ;
@@ -22,11 +20,13 @@ SELECT ?name ?date ?topic ?evidence WHERE {{
 
 
 @pytest.fixture(scope="module")
-def endpoint(tmp_path_factory: pytest.TempPathFactory) -> str:
-    folder = tmp_path_factory.mktemp("live")
-    store = make_store(folder / "store")
-    with running_server(store, "--token", TOKEN, "--quiet", log=folder / "serve.log") as base:
-        yield f"{base}/sparql"
+def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_store(tmp_path_factory.mktemp("live") / "store")
+
+
+@pytest.fixture(scope="module")
+def endpoint(serve, store_dir: Path) -> str:
+    return f"{serve(store_dir, '--token', TOKEN)}/sparql"
 
 
 def test_sparqlwrapper_gets_json_rows(endpoint: str) -> None:
@@ -78,14 +78,13 @@ def test_kg_query_through_the_endpoint(endpoint: str, tmp_path: Path) -> None:
     assert "Ivo Brandt" in result.output and "(2 rows)" in result.output
 
 
-def test_serves_during_a_build_and_sees_its_articles_after(endpoint: str, tmp_path_factory) -> None:
+def test_serves_during_a_build_and_sees_its_articles_after(endpoint: str, store_dir: Path) -> None:
     """A `kg build` holds the store's write lock: the server keeps answering from its last snapshot and
     shows the new graph once the build has closed the store."""
     import time
 
     import pyoxigraph as ox
 
-    store_dir = Path(tmp_path_factory.getbasetemp()) / "live0" / "store"
     ask = f"ASK {{ <{EX}built> ?p ?o }}"
 
     def built_is_visible() -> bool:
@@ -103,3 +102,44 @@ def test_serves_during_a_build_and_sees_its_articles_after(endpoint: str, tmp_pa
     while not built_is_visible():
         assert time.monotonic() < deadline, "the new article never became visible"
         time.sleep(0.2)
+
+
+def _descendants_cpu_seconds() -> float:
+    """CPU seconds used so far by the live processes below this one (the kg serve processes we started)."""
+    import os
+
+    parents: dict[int, int] = {}
+    cpu: dict[int, float] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # ended meanwhile
+        pid = int(stat.parent.name)
+        parents[pid] = int(fields[1])
+        cpu[pid] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    ours, frontier = set(), {os.getpid()}
+    while frontier:
+        frontier = {pid for pid, parent in parents.items() if parent in frontier} - ours
+        ours |= frontier
+    return sum(cpu[pid] for pid in ours)
+
+
+def test_a_timed_out_query_stops_burning_cpu(serve, store_dir: Path) -> None:
+    """The old way (a thread per query) answered 503 and went on computing; a query process is killed."""
+    import time
+
+    endpoint = f"{serve(store_dir, '--timeout', '1')}/sparql"
+    patterns = " . ".join(f"?s{i} ?p{i} ?o{i}" for i in range(9))  # 13^9 rows to count: hours of work
+    client = SPARQLWrapper(endpoint)
+    client.setQuery(f"SELECT (COUNT(*) AS ?n) WHERE {{ {patterns} }}")
+    client.setReturnFormat(JSON)
+    with pytest.raises(HTTPError) as refused:
+        client.query()
+    assert refused.value.code == 503
+    before = _descendants_cpu_seconds()
+    time.sleep(2)
+    assert _descendants_cpu_seconds() - before < 0.5  # nothing keeps computing
+
+    client.setQuery(f"ASK {{ <{EX}call1> ?p ?o }}")
+    assert client.query().convert()["boolean"] is True  # and the server goes on answering

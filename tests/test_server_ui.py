@@ -7,11 +7,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import pyoxigraph as ox
 import pytest
+from servers import store_from_trig
 
 from kg.rdf.namespaces import KGO
-from kg.serve.launch import running_server
 from kg.serve.ui import VENDOR
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
@@ -39,13 +38,8 @@ TRIG = f"""
 
 
 @pytest.fixture(scope="module")
-def base(tmp_path_factory: pytest.TempPathFactory) -> str:
-    folder = tmp_path_factory.mktemp("ui")
-    store = ox.Store(str(folder / "store"))
-    store.load(TRIG.encode(), format=ox.RdfFormat.TRIG)
-    del store
-    with running_server(folder / "store", "--quiet", log=folder / "serve.log") as url:
-        yield url
+def base(serve, tmp_path_factory: pytest.TempPathFactory) -> str:
+    return serve(store_from_trig(tmp_path_factory.mktemp("ui") / "store", TRIG))
 
 
 @pytest.fixture(scope="module")
@@ -95,6 +89,8 @@ def test_entity_page_of_a_person_shows_events_with_evidence(base: str, browser) 
 
     browser.get(base + "/entity?iri=http%3A%2F%2Fexample.org%2Fp2")
     page = browser.find_element(By.CSS_SELECTOR, ".kg-entity")
+    ARTIFACTS.mkdir(exist_ok=True)
+    browser.save_screenshot(str(ARTIFACTS / "ui-person-page.png"))
     assert page.find_element(By.TAG_NAME, "h1").text == "Tomas <b>Berg</b>"
     assert not page.find_elements(By.CSS_SELECTOR, "h1 b")  # escaped, not rendered
     events = page.find_element(By.CSS_SELECTOR, ".kg-events").text

@@ -105,15 +105,17 @@ def _events(store: _Reader, node: ox.NamedNode) -> list[dict[str, Any]]:
             OPTIONAL {{ ?event <{KGO.notAfter}> ?notAfter }}
             OPTIONAL {{ ?event <{KGO.evidence}>/<{KGO.text}> ?text }}
         }} ORDER BY DESC(?date) ?event""")
-    events: dict[tuple[str, str], dict[str, Any]] = {}
+    events: dict[str, dict[str, Any]] = {}  # one entry per event, with every role the entity plays in it
     for row in rows:
-        key = (row["event"].value, row["role"].value)
         when = row["date"].value if "date" in row else ""
         if not when and "notAfter" in row:
             when = f"not after {row['notAfter'].value}"
-        event = events.setdefault(key, {
-            "iri": key[0], "role": _short(key[1]), "when": when,
-            "type": row["type"].value if "type" in row else _short(key[0]), "evidence": []})
+        event = events.setdefault(row["event"].value, {
+            "iri": row["event"].value, "roles": [], "when": when,
+            "type": row["type"].value if "type" in row else _short(row["event"].value), "evidence": []})
+        role = _short(row["role"].value)
+        if role not in event["roles"]:
+            event["roles"].append(role)
         if "text" in row and row["text"].value not in event["evidence"]:
             event["evidence"].append(row["text"].value)
     return list(events.values())

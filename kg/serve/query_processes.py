@@ -10,13 +10,16 @@ started in its place.
 
 from __future__ import annotations
 
-import multiprocessing
 import signal
+import socket
+import subprocess
+import sys
 import threading
 import weakref
+from collections import deque
+from contextlib import suppress
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
-from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 from werkzeug.datastructures import MIMEAccept
@@ -45,7 +48,7 @@ STARTUP_SECONDS = 60.0  # for a new query process to import its modules; not par
 
 @dataclass
 class _Worker:
-    process: BaseProcess
+    process: subprocess.Popen
     connection: Connection
     ready: bool = False
 
@@ -63,8 +66,7 @@ class QueryProcesses:
 
     def __init__(self, keep_idle: int = 4) -> None:
         self.keep_idle = keep_idle
-        self.stopped: list[int] = []  # pids of the processes killed at the time limit, newest last
-        self._context = multiprocessing.get_context("spawn")  # never fork a process that has RocksDB open
+        self.stopped: deque[int] = deque(maxlen=100)  # pids of processes killed at the time limit, newest last
         self._idle: list[_Worker] = []
         self._lock = threading.Lock()
         weakref.finalize(self, _stop_all, self._idle)
@@ -94,8 +96,9 @@ class QueryProcesses:
         with self._lock:
             while self._idle:
                 worker = self._idle.pop()
-                if worker.process.is_alive():
+                if worker.process.poll() is None:
                     return worker
+                worker.connection.close()  # it died while idle
         return self._start()
 
     def _give_back(self, worker: _Worker) -> None:
@@ -108,26 +111,36 @@ class QueryProcesses:
     def _replace(self, worker: _Worker, timed_out: bool = True) -> None:
         """Kill a process that ran over its limit; start its successor now, so it is ready sooner."""
         worker.process.kill()
-        worker.process.join()
+        worker.process.wait()
         worker.connection.close()
         if timed_out:
             self.stopped.append(worker.process.pid)
         self._give_back(self._start())
 
     def _start(self) -> _Worker:
-        ours, theirs = self._context.Pipe()
-        process = self._context.Process(target=serve_queries, args=(theirs,), name="kg-query", daemon=True)
-        process.start()
-        theirs.close()
-        return _Worker(process, ours)
+        """A new Python process (never a fork of this one, which has RocksDB open), talking over a socket."""
+        ours, theirs = socket.socketpair()
+        with theirs:
+            process = subprocess.Popen([sys.executable, "-m", __name__, str(theirs.fileno())],
+                                       pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL,
+                                       env=_child_environment())
+        return _Worker(process, Connection(ours.detach()))
 
 
 def _stop(worker: _Worker) -> None:
-    worker.connection.close()  # the process sees the end of its pipe and exits
-    worker.process.join(timeout=1)
-    if worker.process.is_alive():
+    worker.connection.close()  # the process sees the end of its socket and exits
+    try:
+        worker.process.wait(timeout=1)
+    except subprocess.TimeoutExpired:
         worker.process.kill()
-        worker.process.join()
+        worker.process.wait()
+
+
+def _child_environment() -> dict[str, str]:
+    """This environment, with this process's import path, so the child finds the same `kg`."""
+    import os
+
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(path for path in sys.path if path)}
 
 
 def _stop_all(workers: list[_Worker]) -> None:
@@ -140,6 +153,7 @@ def serve_queries(connection: Connection) -> None:
     from kg.store import GraphStore
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle; it stops us
+    _die_with_the_server()
     opened: tuple[str, object] | None = None
     connection.send("ready")
     while True:
@@ -161,8 +175,20 @@ def serve_queries(connection: Connection) -> None:
             return
 
 
+def _die_with_the_server() -> None:
+    """Linux: be killed when the server process (the thread that started us) ends, even mid-query."""
+    import ctypes
+
+    with suppress(OSError, AttributeError):
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+
+
 def _kind(error: Exception) -> str:
     for kind, error_type in _ERRORS.items():
         if isinstance(error, error_type):
             return kind
     return "failed"
+
+
+if __name__ == "__main__":
+    serve_queries(Connection(int(sys.argv[1])))

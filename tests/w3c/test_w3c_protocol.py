@@ -14,8 +14,6 @@ import replay  # noqa: E402
 import service_description  # noqa: E402
 from manifest import W3C_ROOT, Case, load_cases  # noqa: E402
 
-from kg.serve.launch import running_server  # noqa: E402
-
 TOKEN = "w3c-runner-token"
 MANIFESTS = {
     "protocol": W3C_ROOT / "protocol" / "manifest.ttl",
@@ -32,10 +30,8 @@ def _cases(suite: str) -> list:
 
 
 @pytest.fixture(scope="module")
-def base(tmp_path_factory: pytest.TempPathFactory) -> str:
-    folder = tmp_path_factory.mktemp("w3c")
-    with running_server(folder / "store", "--token", TOKEN, "--quiet", log=folder / "serve.log") as url:
-        yield url
+def base(serve, tmp_path_factory: pytest.TempPathFactory) -> str:
+    return serve(tmp_path_factory.mktemp("w3c") / "store", "--token", TOKEN)
 
 
 def test_the_protocol_manifest_has_its_34_tests() -> None:
