@@ -410,3 +410,18 @@ def test_a_finite_verb_in_t_is_present_even_when_it_looks_like_a_participle(run)
     x = run("„Die EU-Kommission unterstützt das Recht Israels auf Selbstverteidigung.", "de")
     (support,) = events_of(x, "SUPPORT")
     assert support.date == "2024-06-26"
+
+
+def test_a_name_after_a_word_for_a_place_is_a_place(run):
+    x = run("Am Donnerstag hatte die nordkoreanische Armee Anlagen im Landkreis Yeoncheon mit Artillerie beschossen.",
+            "de")
+    (attack,) = events_of(x, "ASSAULT")
+    assert name(x, attack.target) == "Yeoncheon" and attack.mode == "artillery"
+    assert x.entity(attack.target).type == "GPE"
+
+
+def test_his_regret_belongs_to_the_subject_not_to_the_reporter(run):
+    x = run("Nordkorea habe sein Bedauern über die Explosion geäußert, teilte der Sicherheitsberater Kim Kwan Jin "
+            "mit.", "de")
+    (regret,) = events_of(x, "CONCEDE")
+    assert name(x, regret.source) == "Nordkorea" and name(x, regret.reported_by) == "Kim Kwan Jin"

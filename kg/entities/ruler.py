@@ -38,6 +38,7 @@ class EntityRuler:
             self.matcher.add(key, list(nlp.tokenizer.pipe(sorted(set(names)))))
         self.side_nouns = cue_words(lang, "side_nouns")
         self.definite_articles = cue_words(lang, "definite_articles")
+        self.place_nouns = cue_words(lang, "place_nouns")
         self.channel_preps = cue_words(lang, "channel_prepositions")
         self.locative_preps = cue_words(lang, "locative_prepositions")
 
@@ -151,7 +152,10 @@ class EntityRuler:
             while j + 1 < len(doc) and j + 1 not in taken and self._is_name_token(doc[j + 1]):
                 j += 1
             span = doc[i : j + 1]
-            if self._looks_like_person(span):
+            before = doc[i - 1] if i > 0 else None
+            if before is not None and (before.lemma_ or before.text).casefold() in self.place_nouns:
+                mentions.append(self._mention(span, "GPE", None, NAME))  # "im Landkreis Yeoncheon"
+            elif self._looks_like_person(span):
                 mentions.append(self._mention(span, "PERSON", None, NAME))
             i = j + 1
         return mentions

@@ -124,6 +124,8 @@ class EventBuilder:
                 source = arg.entity
             elif arg.relation in targets_wanted and target is None and arg.entity != source:
                 target, target_relation = arg.entity, arg.relation
+            elif spec.type == "CONSULT" and not spec.nominal and arg.relation == "obj":
+                pass  # "Für Südkorea verhandelten A und B, für den Norden C": everyone named takes part
             elif arg.relation not in joining and arg.relation != "subj" and not (
                 target is not None and arg.relation == target_relation  # "attacked A and B", "traf A und B"
             ):

@@ -563,7 +563,7 @@ class GermanReader:
         before = doc[start - 1] if start - 1 >= trigger.clause[0] else None
         embedded = before is not None and before.tag_ in {"APPR", "APPRART"} and preposition(before) in EMBEDDING_PREPS
         owner = doc[start] if start < i else None
-        owned = owner is not None and owner.lower_ in POSSESSIVES and self.last_person is not None
+        owned = owner is not None and owner.lower_ in POSSESSIVES and self._owner_of(trigger) is not None
         if (embedded or self._light_verb_object(trigger)) and not owned:
             clause_args = self._clause_args(trigger.clause)
             subjects = [entity for _, entity, relation, _ in clause_args if relation == "nom"]
@@ -575,7 +575,7 @@ class GermanReader:
                          if relation in {"obj", "dat"} and self.index.get(entity) is not None
                          and self.index.get(entity).type == "PERSON"]
         if owned and not any(a.relation == "subj" for a in args):
-            args.append(Arg(self.last_person, "subj", owner.i))  # "seine Gespräche mit X": his, no one else's
+            args.append(Arg(self._owner_of(trigger), "subj", owner.i))  # "seine Gespräche mit X": his alone
         return args
 
     def _following(self, trigger: Trigger) -> list[Arg]:
@@ -607,6 +607,13 @@ class GermanReader:
                 continue
             break
         return args
+
+    def _owner_of(self, trigger: Trigger) -> str | None:
+        """Whose "sein"/"seine" it is: the subject of the clause ("Pjöngjang habe sein Bedauern geäußert"), else the
+        person last spoken of ("Bei seinen Gesprächen mit X ..." after a sentence about him)."""
+        subjects = [entity for mention, entity, relation, _ in self._clause_args(trigger.clause)
+                    if relation == "nom" and mention.first_token != trigger.token]
+        return subjects[0] if subjects else self.last_person
 
     def _light_verb_object(self, trigger: Trigger) -> bool:
         for token in self.doc[trigger.clause[0] : trigger.clause[1]]:
