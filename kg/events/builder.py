@@ -150,6 +150,8 @@ class EventBuilder:
         if spec.person_source and (source is None or self.index.get(source).type != "PERSON"):
             return None  # "landete in Taipeh" is a visit only for a person
         mediator = source if spec.type == "MEDIATE" else None
+        if spec.joint and len(participants) > 1:
+            source = target = None
         if spec.type == "CONSULT" and len(subjects) > 1:
             source = None  # "A and B met": no one initiates
         event = Event(
@@ -218,6 +220,9 @@ class EventBuilder:
             event.target = next((a for a in content_actors if not self._same_side(a, source)), None)
             if event.target and event.target not in event.participants:
                 event.participants.append(event.target)
+        if (self.lang == "de" and event.type in SPEECH_ACTS and event.source is None and len(event.participants) < 2
+                and not trigger.reporting_frame):
+            return None  # a speech act needs a named speaker ("Die Junta beschuldigte Frankreich"), or joint ones
         if spec.type == "MEDIATE" and len(event.actors()) < 2:
             return None  # a broker without the sides it brokers between says too little
         return Candidate(event, trigger, sent, content_actors)

@@ -27,6 +27,7 @@ class TriggerSpec:
     with_target: str | None = None  # the type when another actor is its object: regret of a decision is blame
     active_only: bool = False  # "wurde von einer Rakete getroffen" is no meeting
     passive: str | None = None  # its type in the passive: "wurde von einer Rakete getroffen" is an attack
+    joint: bool = False  # "A und B verhandelten": talks of all parties, no one initiates
     person_source: bool = False  # an event only when a person acts ("landete in Taipeh")
 
 
@@ -80,6 +81,7 @@ def _spec(word: str, data: dict, nominal: bool) -> TriggerSpec:
         active_only=bool(data.get("active_only")),
         passive=data.get("passive"),
         person_source=bool(data.get("person_source")),
+        joint=bool(data.get("joint")),
         with_target=data.get("with_target"),
     )
 
