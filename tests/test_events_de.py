@@ -43,12 +43,11 @@ def test_a_government_in_its_capital_acts_for_the_state(run):
     assert name(x, rejection.source) in {"Kiew", "Ukraine"}
 
 
-def test_an_unnamed_subject_before_the_verb_leaves_the_named_actor_as_object(run):
+def test_an_unnamed_subject_is_not_replaced_by_the_named_object(run):
     x = run("Die Junta beschuldigte Frankreich am Montag, eine Intervention vorzubereiten.", "de")
-    (accusation,) = events_of(x, "ACCUSE")
-    assert accusation.source is None
-    assert name(x, accusation.target) == "Frankreich"
-    assert accusation.date == "2024-06-24"
+    # the accuser has no name: no event, and above all not one with France accusing
+    assert not [e for e in events_of(x, "ACCUSE") if name(x, e.source) == "Frankreich"]
+    assert not events_of(x, "ACCUSE")
 
 
 def test_an_apposition_after_a_comma_names_the_partner(run):
@@ -425,3 +424,17 @@ def test_his_regret_belongs_to_the_subject_not_to_the_reporter(run):
             "mit.", "de")
     (regret,) = events_of(x, "CONCEDE")
     assert name(x, regret.source) == "Nordkorea" and name(x, regret.reported_by) == "Kim Kwan Jin"
+
+
+def test_a_threat_without_a_target_is_aimed_at_the_other_side(run):
+    x = run("Nordkorea und Südkorea streiten seit Wochen. Südkorea warf Nordkorea Minenanschläge vor. "
+            "Nordkorea bestritt das. Südkorea verlangte eine Entschuldigung. "
+            "Nordkorea drohte mit militärischen Schlägen.", "de")
+    threat = events_of(x, "THREATEN")[0]
+    assert name(x, threat.source) == "Nordkorea" and name(x, threat.target) == "Südkorea"
+
+
+def test_no_sides_are_guessed_when_no_two_states_dominate(run):
+    x = run("Frankreich drohte mit Konsequenzen.", "de")
+    (threat,) = events_of(x, "THREATEN")
+    assert threat.target is None

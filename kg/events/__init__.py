@@ -13,6 +13,7 @@ from kg.events.frames import SentenceReader
 from kg.events.lexicon import load_lexicon
 from kg.events.occasions import date_by_occasion, target_by_occasion
 from kg.events.partners import split_meetings
+from kg.events.sides import target_by_sides
 from kg.events.topics import is_topic_sentence, topics_in
 from kg.model import Event
 
@@ -52,6 +53,7 @@ def find_events(doc: Doc, index: EntityIndex, lang: str, published: date | None,
     events = merge_events(events, index)
     date_by_occasion(events)
     target_by_occasion(events)
+    target_by_sides(events, index)
     for event in events:
         if event.type == "CONSULT" and event.mode is None:
             event.mode = "meeting"  # talks with no word of a call or a screen are held in person
