@@ -44,9 +44,9 @@ def test_a_government_in_its_capital_acts_for_the_state(run):
 
 
 def test_an_unnamed_subject_is_not_replaced_by_the_named_object(run):
-    x = run("Die Junta beschuldigte Frankreich am Montag, eine Intervention vorzubereiten.", "de")
+    x = run("Die Putschisten bezichtigten Belgien am Montag, Rebellen zu bewaffnen.", "de")
     # the accuser has no name: no event, and above all not one with France accusing
-    assert not [e for e in events_of(x, "ACCUSE") if name(x, e.source) == "Frankreich"]
+    assert not [e for e in events_of(x, "ACCUSE") if name(x, e.source) == "Belgien"]
     assert not events_of(x, "ACCUSE")
 
 
@@ -59,11 +59,11 @@ def test_an_apposition_after_a_comma_names_the_partner(run):
 
 
 def test_a_list_of_partners_all_take_part_and_a_closing_speaker_is_er(run):
-    x = run("Zuvor habe er lange mit Olaf Scholz, dem französischen Präsidenten Emmanuel Macron und anderen "
-            "Verbündeten telefoniert, sagte Joe Biden.", "de")
+    x = run("Am Morgen habe er ausführlich mit Giorgia Meloni, dem polnischen Präsidenten Andrzej Duda und weiteren "
+            "Partnern telefoniert, sagte Emmanuel Macron.", "de")
     (call,) = events_of(x, "CONSULT")
-    assert name(x, call.source) == "Joe Biden"
-    assert {"Olaf Scholz", "Emmanuel Macron"} <= names(x, call.participants)
+    assert name(x, call.source) == "Emmanuel Macron"
+    assert {"Giorgia Meloni", "Andrzej Duda"} <= names(x, call.participants)
 
 
 def test_talks_named_by_a_noun_take_the_clause_subject(run):
@@ -74,11 +74,11 @@ def test_talks_named_by_a_noun_take_the_clause_subject(run):
 
 
 def test_a_separable_particle_belongs_to_its_own_verb(run):
-    x = run("Sergej Lawrow telefonierte am Samstagabend mit seinen beiden Amtskollegen und mahnte die Einhaltung "
-            "der Waffenruhe an.", "de")
+    x = run("Antony Blinken telefonierte am Freitagabend mit drei Amtskollegen und mahnte die Rückkehr zu "
+            "Gesprächen an.", "de")
     (call,) = events_of(x, "CONSULT")
-    assert name(x, call.source) == "Sergej Lawrow"
-    assert call.mode == "phone" and call.date == "2024-06-22"
+    assert name(x, call.source) == "Antony Blinken"
+    assert call.mode == "phone" and call.date == "2024-06-21"
     assert events_of(x, "REQUEST")
 
 
@@ -101,9 +101,9 @@ def test_a_visit_told_by_verb_and_noun_is_one_visit(run):
 
 
 def test_the_source_of_a_report_is_not_an_actor(run):
-    x = run("Joe Biden bekräftigte nach Angaben des Weißen Hauses die Unterstützung für Israel.", "de")
+    x = run("Kamala Harris betonte nach Angaben des Weißen Hauses die Solidarität mit Japan.", "de")
     (support,) = events_of(x, "SUPPORT")
-    assert name(x, support.source) == "Joe Biden"
+    assert name(x, support.source) == "Kamala Harris"
     assert support.reported_by is not None and "Weiß" in name(x, support.reported_by)
 
 
@@ -134,9 +134,9 @@ def test_relative_dates_with_times_of_day_and_parts_of_months():
 
 
 def test_holding_someone_responsible_is_an_accusation(run):
-    x = run("Das Verteidigungsministerium in Baku machte Armenien für den Angriff verantwortlich.", "de")
+    x = run("Die Regierung in Kiew machte Belarus für die Grenzverletzung verantwortlich.", "de")
     (accusation,) = events_of(x, "ACCUSE")
-    assert name(x, accusation.target) == "Armenien"
+    assert name(x, accusation.target) == "Belarus"
 
 
 def test_regretting_another_state_s_decision_is_blame(run):
@@ -153,9 +153,9 @@ def test_calling_an_act_irresponsible_is_an_accusation(run):
 
 
 def test_governments_in_two_capitals_take_sides(run):
-    x = run("Die Militärregierungen in Mali und Burkina Faso stellten sich hinter die Putschisten.", "de")
+    x = run("Die Regierungen in Lettland und Estland stellten sich hinter die Forderung nach neuen Sanktionen.", "de")
     (support,) = events_of(x, "SUPPORT")
-    assert {"Mali", "Burkina Faso"} <= names(x, support.actors())
+    assert {"Lettland", "Estland"} <= names(x, support.actors())
 
 
 def test_a_threatened_attack_is_not_an_attack(run):
@@ -184,52 +184,52 @@ def test_a_ministry_reporting_facts_makes_no_statement(run):
 
 
 def test_a_list_comma_before_a_new_clause_ends_the_clause(run):
-    x = run("Annalena Baerbock forderte auf X, Teheran und seine Verbündeten müssten die Angriffe einstellen.", "de")
+    x = run("Olaf Scholz forderte auf X, Moskau und seine Helfer müssten die Bombardements beenden.", "de")
     (request,) = events_of(x, "REQUEST")
-    assert name(x, request.source) == "Annalena Baerbock"
+    assert name(x, request.source) == "Olaf Scholz"
     assert request.mode == "social_media"
 
 
 def test_a_meeting_framing_a_demand_is_still_a_meeting(run):
-    x = run("Fumio Kishida verlangte nach einem Treffen mit Nancy Pelosi am Freitag ein Ende der Übungen.", "de")
+    x = run("Olaf Scholz verlangte nach einem Treffen mit Xi Jinping am Montag ein Ende der Drohgebärden.", "de")
     (meeting,) = events_of(x, "CONSULT")
-    assert {"Fumio Kishida", "Nancy Pelosi"} <= names(x, meeting.actors())
+    assert {"Olaf Scholz", "Xi Jinping"} <= names(x, meeting.actors())
     assert events_of(x, "REQUEST")
 
 
 def test_condemning_the_attack_targets_the_attacker_told_before(run):
-    x = run("Der Iran hat Israel in der Nacht mit Drohnen angegriffen. "
-            "Olaf Scholz verurteilte den Angriff am Sonntag.", "de")
+    x = run("Russland hat die Hafenstadt Odessa mit Raketen angegriffen. "
+            "Emmanuel Macron verurteilte den Angriff am Dienstag scharf.", "de")
     (condemnation,) = events_of(x, "ACCUSE")
-    assert name(x, condemnation.source) == "Olaf Scholz" and name(x, condemnation.target) == "Iran"
+    assert name(x, condemnation.source) == "Emmanuel Macron" and name(x, condemnation.target) == "Russland"
 
 
 def test_a_relative_clause_does_not_hide_the_subject(run):
-    x = run("Olaf Scholz, der sich derzeit in China aufhält, ließ über einen Sprecher erklären, der Angriff sei "
+    x = run("Emmanuel Macron, der gerade Brasilien bereist, ließ durch einen Berater mitteilen, der Beschuss sei "
             "unverantwortlich.", "de")
     (accusation,) = events_of(x, "ACCUSE")
-    assert name(x, accusation.source) == "Olaf Scholz"
+    assert name(x, accusation.source) == "Emmanuel Macron"
 
 
 def test_announced_aid_in_the_future_tense_is_aid(run):
-    x = run("Die EU-Kommission wird die humanitäre Hilfe für den Gazastreifen um 50 Millionen Euro erhöhen.", "de")
+    x = run("Die EU-Kommission wird ihre Nothilfe für den Sudan um 20 Millionen Euro aufstocken.", "de")
     (aid,) = events_of(x, "AID")
-    assert aid.quantity == 50_000_000
+    assert aid.quantity == 20_000_000
 
 
 def test_present_tense_dates_and_weekdays_ahead():
-    text = ("Bern, 02.09.2019 - Zugleich fordert die Schweiz ein Ende der Gewalt. "
-            "Am Dienstag empfängt Bundespräsident Ueli Maurer den Aussenminister Israels, Israel Katz.")
+    text = ("Bern, 02.09.2019 - Die Schweiz fordert eine sofortige Feuerpause. "
+            "Am Freitag empfängt Bundespräsidentin Viola Amherd den Premierminister Indiens, Narendra Modi.")
     x = extract(Article(id="p", text=text, published=date(2019, 9, 2), language="de"))
     (request,) = events_of(x, "REQUEST")
     (visit,) = events_of(x, "CONSULT")
     assert request.date == "2019-09-02"
-    assert visit.date == "2019-09-03"
+    assert visit.date == "2019-09-06"
 
 
 def test_meetings_during_a_dated_visit_take_its_month(run):
-    x = run("Olaf Scholz war am 10. und 11. Juni zu einem Besuch in Israel. "
-            "In Jerusalem traf sich Scholz mit Benjamin Netanjahu.", "de")
+    x = run("Olaf Scholz war am 3. und 4. Juni zu einem Besuch in Kanada. "
+            "In Ottawa sprach Scholz ausführlich mit Justin Trudeau.", "de")
     meeting = next(e for e in events_of(x, "CONSULT") if e.mode == "meeting")
     assert meeting.date == "2024-06"
 
@@ -256,14 +256,14 @@ def test_a_date_in_a_subordinate_clause_dates_what_it_tells():
 
 
 def test_a_short_form_refers_to_the_organisation_named_before(run):
-    x = run("Die EU-Kommission hat ihre Hilfe erhöht. Die Kommission unterstützt das Recht Israels auf "
-            "Selbstverteidigung.", "de")
+    x = run("Die EU-Kommission hat neue Mittel bereitgestellt. Die Kommission unterstützt die Reformen "
+            "Georgiens ausdrücklich.", "de")
     (support,) = events_of(x, "SUPPORT")
-    assert name(x, support.source) == "EU-Kommission" and name(x, support.target) == "Israel"
+    assert name(x, support.source) == "EU-Kommission" and name(x, support.target) == "Georgien"
 
 
 def test_a_broker_without_sides_is_no_mediation(run):
-    x = run("Der Austausch soll unter Vermittlung des Internationalen Komitees vom Roten Kreuz stattfinden.", "de")
+    x = run("Die Rückführung der Kinder verlief unter Vermittlung der Vereinten Nationen.", "de")
     assert not events_of(x, "MEDIATE")
 
 
@@ -280,17 +280,16 @@ def test_a_broadcaster_is_where_it_was_said_not_whom(run):
 
 
 def test_him_in_a_closing_report_is_the_writer(run):
-    x = run("Olaf Scholz habe ihn in einem Telefonat über die Entscheidung informiert, schrieb Wolodymyr "
-            "Selenskyj.", "de")
+    x = run("Emmanuel Macron habe ihn in einem Telefonat über seine Pläne unterrichtet, schrieb Olaf Scholz.", "de")
     (call,) = events_of(x, "CONSULT")
-    assert {"Olaf Scholz", "Wolodymyr Selenskyj"} <= names(x, call.actors())
+    assert {"Olaf Scholz", "Emmanuel Macron"} <= names(x, call.actors())
     assert call.mode == "phone"
 
 
 def test_struck_by_a_missile_is_an_attack_on_the_place(run):
-    x = run("In der Stadt Charkiw wurde in der Nacht ein Wohnhaus von einer Rakete getroffen.", "de")
+    x = run("Ein Krankenhaus in der Stadt Charkiw ist am Morgen von einer Drohne getroffen worden.", "de")
     (attack,) = events_of(x, "ASSAULT")
-    assert attack.mode == "missile" and name(x, attack.target) == "Charkiw"
+    assert attack.mode == "drone" and name(x, attack.target) == "Charkiw"
 
 
 def test_meetings_with_two_people_are_two_meetings_but_a_call_stays_one(run):
@@ -317,8 +316,8 @@ def test_the_heaviest_attacks_since_the_war_began_happened_now(run):
 
 
 def test_das_hat_x_zugesagt_refers_back(run):
-    x = run("Die EU erhöht ihre Hilfe für die Ukraine um 50 Millionen Euro. "
-            "Das hat Ursula von der Leyen am Montag zugesagt.", "de")
+    x = run("Die EU stockt ihre Nothilfe für Moldau um zehn Millionen Euro auf. "
+            "Das sagte Ursula von der Leyen am Montag zu.", "de")
     assert not events_of(x, "AGREE")
     assert events_of(x, "AID")
 
@@ -337,8 +336,8 @@ def test_an_opening_frame_says_what_follows(run):
 
 
 def test_das_hat_x_am_wochenende_zugesagt_dates_the_event_before(run):
-    x = run("Die EU-Kommission wird die Hilfe für den Gazastreifen um 50 Millionen Euro erhöhen. "
-            "Das hat Ursula von der Leyen am Wochenende zugesagt.", "de", published=date(2023, 10, 16))
+    x = run("Die EU-Kommission wird ihre Nothilfe für den Sudan um 20 Millionen Euro aufstocken. "
+            "Dies kündigte Ursula von der Leyen am Wochenende an.", "de", published=date(2023, 10, 16))
     (aid,) = events_of(x, "AID")
     assert aid.date == "2023-10"
 
@@ -348,19 +347,19 @@ def test_parts_of_the_day_are_the_day_of_publication():
 
 
 def test_a_visit_named_in_an_apposition_sentence_dates_the_meetings_after_it(run):
-    x = run("Bern, 12.06.2025 — Olaf Scholz, Bundeskanzler Deutschlands, war am 10. und 11. Juni 2025 zu einem "
-            "Besuch in Israel. In Jerusalem traf sich Scholz mit Benjamin Netanjahu.", "de",
-            published=date(2025, 6, 12))
+    x = run("Berlin, 05.03.2025 — Olaf Scholz, Bundeskanzler Deutschlands, reiste am 3. und 4. März 2025 zu einem "
+            "Besuch nach Kanada. In Ottawa sprach Scholz lange mit Justin Trudeau.", "de",
+            published=date(2025, 3, 5))
     meeting = next(e for e in events_of(x, "CONSULT") if e.mode == "meeting")
-    assert meeting.date == "2025-06"
-    assert "Bern" not in names(x, meeting.actors()) and "Schweiz" not in names(x, meeting.actors())
+    assert meeting.date == "2025-03"
+    assert "Berlin" not in names(x, meeting.actors()) and "Deutschland" not in names(x, meeting.actors())
 
 
 def test_a_number_with_a_full_stop_can_end_a_sentence(run):
-    x = run("Deutschland liefert der Ukraine Kampfpanzer vom Typ Leopard 2. Zunächst würden 14 Panzer "
-            "bereitgestellt, teilte ein Sprecher mit.", "de")
+    x = run("Schweden liefert Estland Schützenpanzer vom Typ CV 90. Zunächst würden acht Fahrzeuge übergeben, "
+            "sagte ein Sprecher.", "de")
     (aid,) = events_of(x, "AID")
-    assert name(x, aid.source) == "Deutschland" and name(x, aid.target) == "Ukraine"
+    assert name(x, aid.source) == "Schweden" and name(x, aid.target) == "Estland"
 
 
 def test_a_verb_used_as_a_noun_triggers_too(run):
@@ -370,16 +369,16 @@ def test_a_verb_used_as_a_noun_triggers_too(run):
 
 
 def test_present_tense_acts_happen_on_the_day_of_the_report(run):
-    x = run("Nach wochenlangem Zögern liefert Deutschland der Ukraine Kampfpanzer.", "de")
+    x = run("Nach langem Streit liefert Schweden Estland Schützenpanzer.", "de")
     (aid,) = events_of(x, "AID")
     assert aid.date == "2024-06-26"
 
 
 def test_a_relative_clause_dates_the_agreement_it_describes(run):
-    x = run("Er erwähnte das Abkommen zwischen der Schweiz und dem Kosovo, das am 8. Juni 2018 unterzeichnet "
-            "wurde.", "de")
+    x = run("Sie verwies auf den Vertrag zwischen Norwegen und Island, den beide Staaten am 3. Mai 2019 "
+            "unterzeichnet hatten.", "de")
     agreement = events_of(x, "AGREE")
-    assert agreement and agreement[0].date == "2018-06-08"
+    assert agreement and agreement[0].date == "2019-05-03"
 
 
 def test_names_with_particles_and_apostrophes_are_people(run):
@@ -391,16 +390,16 @@ def test_names_with_particles_and_apostrophes_are_people(run):
 
 
 def test_talks_of_his_with_a_president_and_a_minister(run):
-    x = run("Ignazio Cassis war in Maputo. Bei seinen Gesprächen mit Staatspräsident Filipe Nyusi und "
-            "Aussenminister José Pacheco ging es um den Frieden.", "de")
-    meetings = events_of(x, "CONSULT")
-    assert {name(x, m.target) for m in meetings} == {"Filipe Nyusi", "José Pacheco"}
-    assert all(name(x, m.source) == "Ignazio Cassis" for m in meetings)
+    x = run("Olaf Scholz reiste nach Nairobi. Bei seinen Gesprächen mit Präsident William Ruto und "
+            "Außenminister Musalia Mudavadi ging es um Handel.", "de")
+    meetings = [e for e in events_of(x, "CONSULT") if e.mode == "meeting"]
+    assert {name(x, m.target) for m in meetings} == {"William Ruto", "Musalia Mudavadi"}
+    assert all(name(x, m.source) == "Olaf Scholz" for m in meetings)
 
 
 def test_talks_during_an_occasion_told_before_take_its_date(run):
-    x = run("Ignazio Cassis hat heute an der Zeremonie zur Unterzeichnung des Friedensabkommens teilgenommen. "
-            "Bei seinen Gesprächen mit Präsident Filipe Nyusi im Rahmen der Zeremonie ging es um den Frieden.", "de")
+    x = run("Olaf Scholz hat heute an der Feier zur Eröffnung eines Hafens teilgenommen. "
+            "Bei seinen Gesprächen mit Präsident William Ruto im Rahmen der Feier ging es um Energie.", "de")
     (meeting,) = events_of(x, "CONSULT")
     assert meeting.date == "2024-06-26"
 
@@ -412,10 +411,9 @@ def test_a_finite_verb_in_t_is_present_even_when_it_looks_like_a_participle(run)
 
 
 def test_a_name_after_a_word_for_a_place_is_a_place(run):
-    x = run("Am Donnerstag hatte die nordkoreanische Armee Anlagen im Landkreis Yeoncheon mit Artillerie beschossen.",
-            "de")
+    x = run("Die russische Armee beschoss am Mittwoch Stellungen im Bezirk Pokrowsk mit Artillerie.", "de")
     (attack,) = events_of(x, "ASSAULT")
-    assert name(x, attack.target) == "Yeoncheon" and attack.mode == "artillery"
+    assert name(x, attack.target) == "Pokrowsk" and attack.mode == "artillery"
     assert x.entity(attack.target).type == "GPE"
 
 

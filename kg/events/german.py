@@ -84,13 +84,27 @@ class GermanReader:
         for start, end in bounds:
             tokens = self.doc[start:end]
             separator = self.doc[start - 1].text if start > 0 else ""
-            continues = (joined and separator == "," and not any(t.tag_ in FINITE for t in tokens)
+            first = next((t for t in tokens if not t.is_punct), tokens[0])
+            continues = (joined and separator == "," and not self._has_own_verb(tokens, joined[-1])
+                         and first.tag_ not in {"PRELS", "PRELAT", "KOUS", "PWAV"}
                          and not any(t.tag_ in {"PTKZU", "VVIZU", "KOUI"} for t in tokens))
             if continues:
                 joined[-1] = (joined[-1][0], end)
             else:
                 joined.append((start, end))
         return joined
+
+    def _has_own_verb(self, tokens: Span, before: tuple[int, int]) -> bool:
+        """A finite verb of its own; a last word tagged finite after an auxiliary before the comma ("habe er mit A,
+        dem Präsidenten B und anderen telefoniert") is the participle of the clause it continues."""
+        finite = [t for t in tokens if t.tag_ in FINITE]
+        if not finite:
+            return False
+        words = [t for t in tokens if not t.is_punct]
+        auxiliary = any(t.tag_ == "VAFIN" and t.lemma_ in {"haben", "sein"} for t in self.doc[before[0] : before[1]])
+        participle_like = len(words) > 2 and words[-1].text.endswith("t")
+        return not (len(finite) == 1 and finite[0] == words[-1] and finite[0].tag_ == "VVFIN" and auxiliary
+                    and participle_like)
 
     def _list_comma(self, token: Token) -> bool:
         """The comma in "Frankreich, Deutschland und Polen" joins names, and the one before an apposition
