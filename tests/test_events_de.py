@@ -382,10 +382,10 @@ def test_a_relative_clause_dates_the_agreement_it_describes(run):
 
 
 def test_names_with_particles_and_apostrophes_are_people(run):
-    x = run("Ignazio Cassis traf am Montag mit seinen Amtskollegen Gideon Sa’ar und Riad al-Malki zusammen.", "de")
+    x = run("Olaf Scholz traf am Montag mit seinen Amtskollegen Nabil Ma’ruf und Riad al-Amri zusammen.", "de")
     meetings = events_of(x, "CONSULT")
     partners = {name(x, m.target) for m in meetings}
-    assert partners == {"Gideon Sa’ar", "Riad al-Malki"}
+    assert partners == {"Nabil Ma’ruf", "Riad al-Amri"}
     assert "Saudi-Arabien" not in {e.name for e in x.entities}
 
 

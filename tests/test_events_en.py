@@ -15,10 +15,10 @@ def events_of(x: Extraction, event_type: str):
 
 
 def test_title_before_name_is_the_person_and_weekday_dates_the_call(run):
-    x = run("Olaf Scholz had a telephone conversation with President of France Emmanuel Macron on Monday.", "en")
+    x = run("Olaf Scholz held a telephone conversation with President of Finland Alexander Stubb on Monday.", "en")
     (call,) = events_of(x, "CONSULT")
     assert call.mode == "phone"
-    assert {"Olaf Scholz", "Emmanuel Macron"} <= names(x, call.actors())
+    assert {"Olaf Scholz", "Alexander Stubb"} <= names(x, call.actors())
     assert call.date == "2024-06-24"
 
 

@@ -79,7 +79,7 @@ class EntityRuler:
                 if not span.text.isupper() or len(span.text) == 1:
                     continue
             if entry.type != "PERSON" and self._starts_a_person_name(span):
-                continue  # "Riad al-Malki" is a man, not the Saudi capital
+                continue  # "Riad al-Amri" is a man, not the Saudi capital
             span.label_ = entry.key
             spans.append(span)
         mentions = []
@@ -91,7 +91,7 @@ class EntityRuler:
 
     @staticmethod
     def _starts_a_person_name(span: Span) -> bool:
-        """A place name followed directly by a name-like word that continues it ("Riad al-Malki", "Paris Hilton")."""
+        """A place name followed directly by a name-like word that continues it ("Riad al-Amri", "Tunis al-Mahdi")."""
         if span.end >= len(span.doc):
             return False
         following = span.doc[span.end]
@@ -154,7 +154,7 @@ class EntityRuler:
             span = doc[i : j + 1]
             before = doc[i - 1] if i > 0 else None
             if before is not None and (before.lemma_ or before.text).casefold() in self.place_nouns:
-                mentions.append(self._mention(span, "GPE", None, NAME))  # "im Landkreis Yeoncheon"
+                mentions.append(self._mention(span, "GPE", None, NAME))  # "im Bezirk Pokrowsk"
             elif self._looks_like_person(span):
                 mentions.append(self._mention(span, "PERSON", None, NAME))
             i = j + 1
@@ -162,10 +162,11 @@ class EntityRuler:
 
     @staticmethod
     def _is_name_token(token: Token) -> bool:
-        """A name part: "Ashkenazi", "Sa’ar", "al-Malki", "Abu-Ghaida" (tagged as a name by the tagger)."""
+        """A name part: "Tajani", "O’Neill", "al-Amri", "Abu-Salem" (tagged as a name by the tagger)."""
         text = token.text
         capitalised = text[:1].isupper() or (text.partition("-")[2][:1].isupper() and text.partition("-")[0].islower())
-        return token.tag_ in NAME_TAGS and capitalised and NAME_PART.match(text) is not None
+        tagged = token.tag_ in NAME_TAGS or ("’" in text or "'" in text)  # no German noun has an apostrophe
+        return tagged and capitalised and NAME_PART.match(text) is not None
 
     def _looks_like_person(self, span: Span) -> bool:
         """A run of names after an office title, or a first name + surname run of two or three tokens."""

@@ -100,7 +100,7 @@ class EventBuilder:
         spec = trigger.spec
         targets_wanted = {t if t in {"obj", "dat", "subj", "gen"} else f"prep:{t}" for t in spec.target}
         if trigger.passive_type:
-            targets_wanted = {"obj", "prep:in"}  # "In Gandscha wurde ein Wohnhaus getroffen"
+            targets_wanted = {"obj", "prep:in"}  # "In Charkiw wurde eine Schule getroffen"
 
         joining = {f"prep:{p}" for p in spec.participants}
         source = target = medium = reported_by = target_relation = None
@@ -118,14 +118,14 @@ class EventBuilder:
                 continue
             if self._is_medium(entity) or self._named_as_medium(arg):
                 if spec.type in SPEECH_ACTS:
-                    medium = medium or arg.entity  # "wies das im Sender BFMTV zurück"
+                    medium = medium or arg.entity  # "wies das im Sender CNN zurück"
                 continue  # "die Angriffe auf Telegram Terror nennen": a network is where one speaks
             if arg.relation in SOURCE_RELATIONS and source is None and (arg.relation != "subj" or len(subjects) == 1):
                 source = arg.entity
             elif arg.relation in targets_wanted and target is None and arg.entity != source:
                 target, target_relation = arg.entity, arg.relation
             elif spec.type == "CONSULT" and not spec.nominal and arg.relation == "obj":
-                pass  # "Für Südkorea verhandelten A und B, für den Norden C": everyone named takes part
+                pass  # "Für Kiew verhandelten A und B, für Moskau C": everyone named takes part
             elif arg.relation not in joining and arg.relation != "subj" and not (
                 target is not None and arg.relation == target_relation  # "attacked A and B", "traf A und B"
             ):
@@ -148,7 +148,7 @@ class EventBuilder:
             if not participants:
                 return None
         if spec.person_source and (source is None or self.index.get(source).type != "PERSON"):
-            return None  # "landete in Taipeh" is a visit only for a person
+            return None  # "landete in Kabul" is a visit only for a person
         mediator = source if spec.type == "MEDIATE" else None
         if spec.joint and len(participants) > 1:
             source = target = None
@@ -222,7 +222,7 @@ class EventBuilder:
                 event.participants.append(event.target)
         if (self.lang == "de" and event.type in SPEECH_ACTS and event.source is None and len(event.participants) < 2
                 and not trigger.reporting_frame):
-            return None  # a speech act needs a named speaker ("Die Junta beschuldigte Frankreich"), or joint ones
+            return None  # a speech act needs a named speaker ("Die Putschisten beschuldigten Belgien"), or joint ones
         if spec.type == "MEDIATE" and len(event.actors()) < 2:
             return None  # a broker without the sides it brokers between says too little
         return Candidate(event, trigger, sent, content_actors)
@@ -292,7 +292,7 @@ class EventBuilder:
         return modes.pop() if len(modes) == 1 else None
 
     def _named_as_medium(self, arg: Arg) -> bool:
-        """"im Sender BFMTV", "der Zeitung X": a name after a word for a medium is a channel, not an actor."""
+        """"im Sender CNN", "der Zeitung X": a name after a word for a medium is a channel, not an actor."""
         doc = self.reader.doc
         words = self.lex.media_nouns
         return any((doc[i].lemma_ or doc[i].text).casefold() in words or doc[i].lower_ in words

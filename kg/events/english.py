@@ -2,7 +2,7 @@
 
 Roles come from the parse: subjects (active, passive "by" agents, "according to X"), objects, prepositional
 objects, possessors and nationality adjectives of nominal triggers. Titles stand for the person they name
-("President of Serbia Aleksandar Vucic", "the German Chancellor"), generic group nouns with a nationality
+("President of Chile Gabriel Boric", "the German Chancellor"), generic group nouns with a nationality
 adjective for their state ("Russian forces"). The word lists are in lexicon/en.yaml under `reader`.
 """
 
@@ -175,7 +175,7 @@ class DependencyReader:
         if token.lower_ in self._words("group_subjects") and len(self.last_meeting) >= 2:
             return None  # handled by _verb_args: "the two leaders" are the last meeting's sides
         if token.pos_ == "PROPN" and token.text[:1].isupper():
-            person = self._person_in(token)  # "President of Serbia Aleksandar Vucic", "PRC Director ... Wang Yi"
+            person = self._person_in(token)  # "President of Chile Gabriel Boric", "PRC Director ... Wang Yi"
             if person:
                 return person
         for child in token.children:
@@ -227,7 +227,7 @@ class DependencyReader:
         return None
 
     def _person_with_title(self, token: Token) -> str | None:
-        """A title stands for the person it names ("President of Serbia A. Vucic") or, as a definite
+        """A title stands for the person it names ("President of Chile G. Boric") or, as a definite
         description ("the German Chancellor", "the Secretary"), for the last person named who holds it."""
         person = self._person_in(token)
         if person or not any(c.lower_ == "the" for c in token.children):

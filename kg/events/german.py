@@ -108,7 +108,7 @@ class GermanReader:
 
     def _list_comma(self, token: Token) -> bool:
         """The comma in "Frankreich, Deutschland und Polen" joins names, and the one before an apposition
-        ("mit dem Sicherheitsberater der USA, Jake Sullivan.") names the noun before it: neither ends a clause."""
+        ("mit dem Sicherheitsberater der USA, Lisa Monaco.") names the noun before it: neither ends a clause."""
         if token.text != "," or token.i == 0 or token.i + 1 >= len(self.doc):
             return False
         before, after = token.i - 1, token.i + 1
@@ -147,7 +147,7 @@ class GermanReader:
     def triggers(self, sent: Span) -> list[Trigger]:
         clauses = self.clauses(sent)
         speaker = self._closing_speaker(sent, clauses)
-        self.speaker = speaker  # "Wir fordern X auf, sagte Kirby": "wir" speaks for Kirby
+        self.speaker = speaker  # "Wir fordern X auf, sagte Meier": "wir" speaks for Meier
         if speaker:
             self.last_person = speaker  # "Zuvor habe er telefoniert, sagte Biden": "er" is Biden
         found = []
@@ -287,7 +287,7 @@ class GermanReader:
         if before is not None and before.tag_ in {"APPR", "APPRART"}:
             seat = self.doc[before.i - 1] if before.i - 1 >= clause[0] else None
             if preposition(before) == "in" and seat is not None and self._seat(seat):
-                return self._relation_of_np(seat.i, clause)  # "die Regierung in Eriwan wies zurück"
+                return self._relation_of_np(seat.i, clause)  # "die Regierung in Kiew wies zurück"
             return f"prep:{preposition(before)}", before.i
         if before is not None and before.tag_ == "NN" and (
             (det is not None and det.lower_ in ("der", *GENITIVE_DETERMINERS))
@@ -336,7 +336,7 @@ class GermanReader:
                     this = self.index.get(entity)
                     if (between[0].text == "," and prev is not None and prev.type != "PERSON"
                             and this is not None and this.type == "PERSON" and prev_mention.first_token in titled):
-                        found.pop()  # "dem Sicherheitsberater der USA, Jake Sullivan": the person, not the state
+                        found.pop()  # "dem Sicherheitsberater der USA, Lisa Monaco": the person, not the state
             raw_relations.append((relation, attach))
             if relation == "gen" and self._title(self.doc[attach]):
                 holder = self._holder(self.doc[attach], entity)
@@ -476,7 +476,7 @@ class GermanReader:
         verb = self._verb_after_unnamed_subject(clause)
         for i, (_, entity, relation, attach) in enumerate(raw):
             if verb is not None and relation == "nom" and raw[i][0].first_token > verb and not subject_taken:
-                relation = "obj"  # "Die Junta beschuldigte Frankreich": the subject has no name
+                relation = "obj"  # "Die Putschisten beschuldigten Belgien": the subject has no name
             if relation in {"poss"}:
                 continue
             if passive and relation in {"prep:von", "prep:durch"}:
@@ -623,7 +623,7 @@ class GermanReader:
         return args
 
     def _owner_of(self, trigger: Trigger) -> str | None:
-        """Whose "sein"/"seine" it is: the subject of the clause ("Pjöngjang habe sein Bedauern geäußert"), else the
+        """Whose "sein"/"seine" it is: the subject of the clause ("Teheran habe sein Bedauern geäußert"), else the
         person last spoken of ("Bei seinen Gesprächen mit X ..." after a sentence about him)."""
         subjects = [entity for mention, entity, relation, _ in self._clause_args(trigger.clause)
                     if relation == "nom" and mention.first_token != trigger.token]

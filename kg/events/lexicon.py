@@ -28,7 +28,7 @@ class TriggerSpec:
     active_only: bool = False  # "wurde von einer Rakete getroffen" is no meeting
     passive: str | None = None  # its type in the passive: "wurde von einer Rakete getroffen" is an attack
     joint: bool = False  # "A und B verhandelten": talks of all parties, no one initiates
-    person_source: bool = False  # an event only when a person acts ("landete in Taipeh")
+    person_source: bool = False  # an event only when a person acts ("landete in Kabul")
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ class Lexicon:
     blocking_verbs: frozenset[str]
     background_preps: frozenset[str]
     light_verbs: frozenset[str]
-    seat_nouns: frozenset[str] = frozenset()  # "die Regierung in Eriwan": the noun acts, the place names who
+    seat_nouns: frozenset[str] = frozenset()  # "die Regierung in Kiew": the noun acts, the place names who
     committing_verbs: frozenset[str] = frozenset()  # "kündigte an/beschloss, ... zu liefern": the aid is real
     weapon_modes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # attack mode from weapon nouns
     occasion_nouns: frozenset[str] = frozenset()  # "im Rahmen der Zeremonie": dated where it was first told

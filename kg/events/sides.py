@@ -1,7 +1,7 @@
 """The two sides of a conflict: a threat or demand by one side with no stated target is aimed at the other.
 
-News about a crisis between two states names both again and again ("Nordkorea", "Südkorea", "Pjöngjang",
-"Seoul"). When two states clearly dominate an article's mentions, a threat, demand, accusation or refusal by one
+News about a crisis between two states names both again and again ("Äthiopien", "Eritrea", "Addis Abeba",
+"Asmara"). When two states clearly dominate an article's mentions, a threat, demand, accusation or refusal by one
 of them (or by one of its people) that names no target is addressed to the other; elsewhere nothing is guessed.
 """
 

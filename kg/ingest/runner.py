@@ -21,7 +21,7 @@ from kg.ingest.inputs import read_inputs
 from kg.ingest.progress import ProgressSink, Silent
 from kg.ingest.report import BuildReport
 from kg.ingest.screen import MAX_ARTICLE_CHARS, MAX_FILE_BYTES, article_problem
-from kg.ingest.work import Extracted, Failed, graph_lines
+from kg.ingest.work import Converted, Extracted, Failed, Result, graph_quads
 from kg.model import Article, Extraction
 from kg.store import GraphStore
 
@@ -102,7 +102,6 @@ def _extract_and_write(todo: Iterator[Article], options: BuildOptions, store: Gr
     first = next(todo, None)
     if first is None:
         return  # nothing to do: no worker is started
-    from kg.rdf import article_graph_iri
 
     languages = [options.language] if options.language else ["de", "en"]
     engine = make_engine(options.processes, options.cluster, languages)
@@ -111,13 +110,7 @@ def _extract_and_write(todo: Iterator[Article], options: BuildOptions, store: Gr
     progress.start(None)
     try:
         for results in engine.run(_chunks(chain([first], todo), options.chunk_size)):
-            for result in results:
-                if isinstance(result, Extraction):
-                    result = graph_lines(result)
-                if isinstance(result, Failed):
-                    report.skip(result.id, result.reason)
-                else:
-                    _write(store, article_graph_iri(result.id), result, report, log)
+            _write_chunk(store, results, report, log)
             progress.advance(len(results))
     finally:
         engine.close()
@@ -125,12 +118,46 @@ def _extract_and_write(todo: Iterator[Article], options: BuildOptions, store: Gr
             log.close()
 
 
-def _write(store: GraphStore, graph: str, result: Extracted, report: BuildReport, log: TextIO | None) -> None:
+def _write_chunk(store: GraphStore, results: Iterable[Extraction | Failed | Result | Converted], report: BuildReport,
+                 log: TextIO | None) -> None:
+    """Write a chunk's articles, the new ones in one transaction (each article is complete or absent)."""
+    from kg.rdf import article_graph_iri
+
+    ready: list[Converted] = []
+    for result in results:
+        if isinstance(result, Extraction):
+            result = graph_quads(result)
+        if isinstance(result, Failed):
+            report.skip(result.id, result.reason)
+        elif isinstance(result, Extracted):  # N-Triples lines from a cluster worker
+            _write_lines(store, article_graph_iri(result.id), result, report, log)
+        else:
+            ready.append(result)
+    if not ready:
+        return
+    try:
+        counts = store.put_graphs([(article_graph_iri(r.id), r.quads) for r in ready])
+    except OSError as error:  # StoreError: this transaction did not happen
+        if len(ready) == 1:
+            report.skip(ready[0].id, str(error))
+        else:  # one by one, so that only the articles that cannot be written are left out
+            for converted in ready:
+                _write_chunk(store, [converted], report, log)
+        return
+    for converted, triples in zip(ready, counts, strict=True):
+        _written(converted, triples, report, log)
+
+
+def _write_lines(store: GraphStore, graph: str, result: Extracted, report: BuildReport, log: TextIO | None) -> None:
     try:
         triples = store.replace_graph_ntriples(graph, result.ntriples)
     except OSError as error:  # StoreError: this article's transaction did not happen
         report.skip(result.id, str(error))
         return
+    _written(result, triples, report, log)
+
+
+def _written(result: Extracted | Converted, triples: int, report: BuildReport, log: TextIO | None) -> None:
     report.add_written(result.events, result.entities, triples)
     if log:
         log.write(json.dumps({"id": result.id, "events": result.events, "entities": result.entities,

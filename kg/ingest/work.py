@@ -2,7 +2,7 @@
 
 The same functions run in this process, in local worker processes and on Dask workers, so the graph does
 not depend on where it was made. Local workers return `Extraction`s and the writing process turns them into
-RDF (it has CPU to spare beside one worker, and that keeps the worker's share, the bottleneck, small);
+RDF quads (it has CPU to spare beside one worker, and that keeps the worker's share, the bottleneck, small);
 cluster workers return the graphs as N-Triples lines (plain strings pickle cheaply, and the single writer
 must not become the bottleneck of many machines).
 """
@@ -33,6 +33,16 @@ class Failed:
 
     id: str
     reason: str
+
+
+@dataclass(frozen=True)
+class Converted:
+    """One article's graph as pyoxigraph quads, made in the writing process (quads do not pickle)."""
+
+    id: str
+    events: int
+    entities: int
+    quads: list  # list[pyoxigraph.Quad], in the article's graph
 
 
 Result = Extracted | Failed
@@ -72,13 +82,21 @@ def _extract_one(article: Article) -> Extraction | Failed:
         return Failed(article.id, f"extraction failed: {type(error).__name__}: {error}")
 
 
-def graph_lines(extraction: Extraction) -> Result:
-    """The article's graph as distinct N-Triples lines, or why it cannot be written as RDF."""
+def graph_quads(extraction: Extraction) -> Converted | Failed:
+    """The article's graph as quads, or why it cannot be written as RDF."""
     from kg.rdf import extraction_to_quads
 
     try:
         quads = extraction_to_quads(extraction)
     except ValueError as error:
         return Failed(extraction.document.id, f"cannot be written as RDF: {error}")
-    lines = list(dict.fromkeys(f"{q.subject} {q.predicate} {q.object} ." for q in quads))
-    return Extracted(extraction.document.id, len(extraction.events), len(extraction.entities), lines)
+    return Converted(extraction.document.id, len(extraction.events), len(extraction.entities), quads)
+
+
+def graph_lines(extraction: Extraction) -> Result:
+    """The article's graph as distinct N-Triples lines, or why it cannot be written as RDF."""
+    converted = graph_quads(extraction)
+    if isinstance(converted, Failed):
+        return converted
+    lines = list(dict.fromkeys(f"{q.subject} {q.predicate} {q.object} ." for q in converted.quads))
+    return Extracted(converted.id, converted.events, converted.entities, lines)

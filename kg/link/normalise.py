@@ -1,6 +1,6 @@
 """One way to compare names: the loader, the builder and the linker all go through `normalise`.
 
-Case is folded ("ß" becomes "ss"), diacritics are dropped ("Türkei" -> "turkei", "Vučić" -> "vucic"),
+Case is folded ("ß" becomes "ss"), diacritics are dropped ("Türkei" -> "turkei", "Đoković" -> "dokovic"),
 dots and commas vanish ("U.S." -> "us"), hyphens, slashes and apostrophe variants are unified. Folding
 umlauts to their base vowel matches the dev scorer and Swiss spellings, and it is the same on both sides.
 """

@@ -67,7 +67,7 @@ def _lookup(kb: KnowledgeBase, name: str, lang: str | None) -> list[KBEntry]:
 
 
 def _without_title(name: str, lang: str | None) -> str | None:
-    """ "Präsident Putin" -> "Putin", "Mr Aliyev" -> "Aliyev"; None if nothing precedes the surname."""
+    """ "Präsident Putin" -> "Putin", "Mr Erdogan" -> "Erdogan"; None if nothing precedes the surname."""
     tokens = name.split()
     titles = _word_set("titles", lang)
     for cut in range(len(tokens) - 1, 0, -1):

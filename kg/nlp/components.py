@@ -24,6 +24,28 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+APOSTROPHES = {"’", "'"}
+
+
+@Language.component("kg_apostrophe_names")
+def apostrophe_names(doc: Doc) -> Doc:
+    """"O’Neill", "Sa’ar", "Ma’ruf" are one word: the tokenizer splits at the apostrophe, names must not be."""
+    spans = []
+    i = 0
+    while i + 2 < len(doc):
+        left, mark, right = doc[i], doc[i + 1], doc[i + 2]
+        if (mark.text in APOSTROPHES and not left.whitespace_ and not mark.whitespace_ and left.text[:1].isupper()
+                and left.is_alpha and right.is_alpha and (not spans or spans[-1].end <= i)):
+            spans.append(doc[i : i + 3])
+            i += 3
+        else:
+            i += 1
+    with doc.retokenize() as retokenizer:
+        for span in spans:
+            retokenizer.merge(span)
+    return doc
+
+
 SENTENCE_OPENERS = {"ADV", "ART", "PPER", "PDS", "KON", "APPR", "APPRART", "PIS", "PPOSAT", "KOUS", "PWAV", "PIAT",
                     "PDAT", "PRF"}
 

@@ -31,6 +31,7 @@ def _trained(lang: str) -> Language | None:
 def _assembled_german() -> Language:
     """German without a trained pipeline: tokenizer + sentence rules + HanTa, all named components."""
     nlp = spacy.blank("de")
+    nlp.add_pipe("kg_apostrophe_names")
     nlp.add_pipe("kg_paragraphs")
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("hanta_tagger")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import quote
 
 from rdflib import URIRef
@@ -25,6 +26,7 @@ class IriError(ValueError):
     """An identifier that cannot become part of an IRI."""
 
 
+@lru_cache(maxsize=65536)  # document ids, entity keys and small numbers recur in every article
 def segment(value: str) -> str:
     """`value` percent-encoded so it is one safe path segment."""
     if not value:

@@ -10,6 +10,7 @@ import math
 import re
 from datetime import date as Date
 from decimal import Decimal
+from functools import lru_cache
 
 from rdflib import Literal
 from rdflib.namespace import XSD
@@ -30,15 +31,18 @@ def check_language(language: str | None) -> str | None:
     return language.lower()
 
 
+@lru_cache(maxsize=65536)  # literals are immutable; names, codes and offsets recur
 def text(value: str, language: str | None) -> Literal:
     return Literal(value, lang=language) if language else Literal(value)
 
 
+@lru_cache(maxsize=65536)  # literals are immutable; names, codes and offsets recur
 def string(value: str) -> Literal:
     """A plain literal (xsd:string in RDF 1.1; left untyped so rdflib matches it against "..." in SPARQL)."""
     return Literal(value)
 
 
+@lru_cache(maxsize=65536)  # literals are immutable; names, codes and offsets recur
 def integer(value: int) -> Literal:
     return Literal(str(int(value)), datatype=XSD.integer)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from datetime import date
+from functools import lru_cache
 
 from kg.read.paragraphs import Paragraph, ends_sentence
 from kg.read.wordlists import markers
@@ -122,6 +123,7 @@ def _parse(match: re.Match[str]) -> date | None:
     return _parse_month_name(text)
 
 
+@lru_cache(maxsize=4096)  # dateparser is slow and an archive names the same days again and again
 def _parse_month_name(text: str) -> date | None:
     """'26. Juni 2024', 'June 26, 2024': dateparser knows the month names, we only ask it for these."""
     import dateparser

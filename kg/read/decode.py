@@ -60,5 +60,7 @@ def _looks_binary(text: str) -> bool:
         return True
     if not text:
         return False
-    controls = sum(1 for ch in text if ch not in _ALLOWED_CONTROLS and unicodedata.category(ch) in _NON_TEXT)
+    # each distinct character is classified once (a text has a few hundred), then only those counted
+    non_text = [ch for ch in set(text) if ch not in _ALLOWED_CONTROLS and unicodedata.category(ch) in _NON_TEXT]
+    controls = sum(text.count(ch) for ch in non_text)
     return controls / len(text) > _MAX_CONTROL_SHARE
