@@ -436,3 +436,38 @@ def test_no_sides_are_guessed_when_no_two_states_dominate(run):
     x = run("Frankreich drohte mit Konsequenzen.", "de")
     (threat,) = events_of(x, "THREATEN")
     assert threat.target is None
+
+
+def test_a_place_ending_in_s_is_not_a_genitive_before_the_object(run):
+    x = run("Der französische Präsident Emmanuel Macron hat am Dienstag in Paris den chinesischen Staatschef "
+            "Xi Jinping empfangen.", "de")
+    (meeting,) = events_of(x, "CONSULT")
+    assert name(x, meeting.source) == "Emmanuel Macron" and name(x, meeting.target) == "Xi Jinping"
+
+
+def test_sanctions_imposed_with_a_verb_the_tagger_misreads(run):
+    x = run("Die USA verhängten neue Sanktionen gegen iranische Unternehmen.", "de")
+    (sanction,) = events_of(x, "SANCTION")
+    assert name(x, sanction.source) == "USA"
+
+
+def test_the_reporter_of_an_agreement_is_not_a_party_to_it(run):
+    x = run("Israel und die Hamas haben sich auf eine Waffenruhe geeinigt, wie Katar mitteilte.", "de")
+    (agreement,) = events_of(x, "AGREE")
+    assert {"Israel", "Hamas"} <= names(x, agreement.participants)
+    assert "Katar" not in names(x, agreement.participants) and agreement.target is None
+
+
+def test_joint_brokers_and_the_sides_they_broker_between(run):
+    x = run("Ägypten und Katar vermittelten zwischen Israel und der Hamas.", "de")
+    (mediation,) = events_of(x, "MEDIATE")
+    assert {"Ägypten", "Katar", "Israel", "Hamas"} <= names(x, mediation.participants)
+    assert mediation.target is None
+
+
+def test_the_visitor_is_the_first_subject_not_the_dative_after_it(run):
+    x = run("Bei einem Besuch in Kiew sicherte Scholz der Ukraine weitere Unterstützung zu.", "de")
+    visit = next(e for e in events_of(x, "CONSULT"))
+    assert name(x, visit.source) == "Scholz"
+    (promise,) = events_of(x, "AGREE")
+    assert name(x, promise.target) == "Ukraine"

@@ -150,6 +150,8 @@ class EventBuilder:
         if spec.person_source and (source is None or self.index.get(source).type != "PERSON"):
             return None  # "landete in Kabul" is a visit only for a person
         mediator = source if spec.type == "MEDIATE" else None
+        if spec.type == "MEDIATE":
+            target = None  # the sides a broker brokers between are participants, not its target
         if spec.joint and len(participants) > 1:
             source = target = None
         if spec.type == "CONSULT" and len(subjects) > 1:
@@ -203,13 +205,15 @@ class EventBuilder:
         content = trigger.content
         if content is None and self.lang == "de" and not spec.nominal and spec.type in SPEECH_ACTS:
             # "forderte, Teheran müsse ...", "bekräftigte die Unterstützung für Israel": what follows the verb
-            content = (trigger.token + 1, trigger.clause[1] if spec.speech else sent.end)
+            content = (trigger.token + 1, trigger.clause[1] if spec.speech else self._before_frame(trigger, sent))
         if content:  # "forderte, Teheran müsse ...": who the demand is about
             for i in range(*content):
                 entity_id = self.index.by_token.get(i) or self._state_of_adjective(i)
                 entity = self.index.get(entity_id) if entity_id else None
                 if entity and entity_id not in content_actors and entity_id != source and not self._is_medium(entity):
                     content_actors.append(entity_id)
+        if event.target is None and not spec.speech and spec.type in SPEECH_ACTS - {"AGREE"} and self.lang == "de":
+            content_actors += [a for a in self._clause_objects(trigger, source) if a not in content_actors]
         if event.target is None and content_actors and not spec.speech and spec.type in SPEECH_ACTS:
             event.target = content_actors[0]
             if event.target not in event.participants:
@@ -261,6 +265,32 @@ class EventBuilder:
 
         words = " ".join(t.lower_ for t in self.reader.doc[trigger.token].sent)
         return any(phrase in words for phrase in same_day_phrases(self.lang))
+
+    def _clause_objects(self, trigger: Trigger, source: str | None) -> list[str]:
+        """"Polen hat den russischen Botschafter einbestellt": the actors of the clause before a final verb, and
+        the states its adjectives name, other than the source."""
+        found = []
+        for i in range(trigger.clause[0], trigger.token):
+            entity_id = self.index.by_token.get(i) or self._state_of_adjective(i)
+            entity = self.index.get(entity_id) if entity_id else None
+            if entity and entity_id != source and entity_id not in found and not self._is_medium(entity) and not (
+                source and self._same_side(entity_id, source)
+            ) and not self._place(entity_id):
+                found.append(entity_id)
+        return found[1:] if found and found[0] == source else found
+
+    def _before_frame(self, trigger: Trigger, sent: Span) -> int:
+        """Where what follows a trigger ends: at a closing frame (", wie Katar mitteilte", ", sagte X")."""
+        doc = self.reader.doc
+        for j in range(trigger.token + 2, sent.end):
+            if doc[j - 1].text != ",":
+                continue
+            if doc[j].lower_ == "wie":
+                return j
+            spec = self.lex.verbs.get((doc[j].lemma_ or doc[j].text).casefold())
+            if doc[j].tag_ == "VVFIN" and spec is not None and spec.speech:
+                return j
+        return sent.end
 
     def _state_of_adjective(self, i: int) -> str | None:
         """"die Qualität der Schweizer Diplomatie": the state an adjective names, if the article names it."""

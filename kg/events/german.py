@@ -270,8 +270,9 @@ class GermanReader:
                 prev.lower_ in CLASSIFIERS or prev.lemma_.casefold() in CLASSIFIERS
             ):
                 i -= 1
-            elif prev.tag_ == "NE" and prev.text.endswith("s") and prev.i in self.index.by_token:
-                i -= 1  # "Russlands Präsident Wladimir Putin"
+            elif (prev.tag_ == "NE" and prev.text.endswith("s") and prev.i in self.index.by_token
+                  and self.doc[i].tag_ == "NN"):
+                i -= 1  # "Russlands Präsident Wladimir Putin", but not "in Paris den Staatschef X"
             else:
                 break
         return i
@@ -580,14 +581,13 @@ class GermanReader:
         owned = owner is not None and owner.lower_ in POSSESSIVES and self._owner_of(trigger) is not None
         if (embedded or self._light_verb_object(trigger)) and not owned:
             clause_args = self._clause_args(trigger.clause)
-            subjects = [entity for _, entity, relation, _ in clause_args if relation == "nom"]
-            subjects = subjects or self._subject_before_relative(trigger.clause)  # "X, Vorsteher, war zu Besuch"
+            subjects = self._first_subjects(clause_args) or self._subject_before_relative(trigger.clause)
             if trigger.spec.type != "PRISONER_EXCHANGE" or len(subjects) > 1:  # an exchange needs both sides
                 args += [Arg(entity, "subj", i) for entity in subjects]
-            if trigger.spec.type == "CONSULT" and embedded:  # "informierte ihn in einem Telefonat": his partner
+            if trigger.spec.type == "CONSULT" and embedded:  # "rief X in einem Telefonat auf": X is his partner
                 args += [Arg(entity, "prep:mit", i) for _, entity, relation, _ in clause_args
-                         if relation in {"obj", "dat"} and self.index.get(entity) is not None
-                         and self.index.get(entity).type == "PERSON"]
+                         if relation in {"obj", "dat", "nom"} and entity not in subjects
+                         and self.index.get(entity) is not None and self.index.get(entity).type == "PERSON"]
         if owned and not any(a.relation == "subj" for a in args):
             args.append(Arg(self._owner_of(trigger), "subj", owner.i))  # "seine Gespräche mit X": his alone
         return args
@@ -622,6 +622,20 @@ class GermanReader:
             break
         return args
 
+    def _first_subjects(self, clause_args: list) -> list[str]:
+        """The subject of a clause: its first nominative name and those coordinated with it ("Bei einem Besuch
+        sicherte Scholz der Ukraine Hilfe zu": Scholz, not "der Ukraine", which may as well be a dative)."""
+        subjects: list[str] = []
+        previous = None
+        for mention, entity, relation, _ in clause_args:
+            if relation != "nom":
+                continue
+            if previous is not None and not self._coordinated(previous, mention):
+                break
+            subjects.append(entity)
+            previous = mention
+        return subjects
+
     def _owner_of(self, trigger: Trigger) -> str | None:
         """Whose "sein"/"seine" it is: the subject of the clause ("Teheran habe sein Bedauern geäußert"), else the
         person last spoken of ("Bei seinen Gesprächen mit X ..." after a sentence about him)."""
@@ -633,7 +647,18 @@ class GermanReader:
         for token in self.doc[trigger.clause[0] : trigger.clause[1]]:
             if token.tag_.startswith("VV") and self.verb_lemma(token, trigger.clause) in self.lex.light_verbs:
                 return True
+            if token.tag_ == "ADJA" and token.i < trigger.token and self._as_verb(token) in self.lex.light_verbs:
+                return True  # "Die USA verhängten neue Sanktionen": the tagger took the verb for an adjective
         return False
+
+    @staticmethod
+    def _as_verb(token: Token) -> str:
+        """The infinitive of a past-tense form the tagger read as an adjective ("verhängten" -> "verhängen")."""
+        text = token.lower_
+        for ending in ("ten", "te"):
+            if text.endswith(ending):
+                return text[: -len(ending)] + "en"
+        return text
 
     # -- speech ----------------------------------------------------------------------------------------
     def _speech(self, trigger: Trigger, sent: Span, clauses: list[tuple[int, int]]) -> None:
