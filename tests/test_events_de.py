@@ -471,3 +471,22 @@ def test_the_visitor_is_the_first_subject_not_the_dative_after_it(run):
     assert name(x, visit.source) == "Scholz"
     (promise,) = events_of(x, "AGREE")
     assert name(x, promise.target) == "Ukraine"
+
+
+def test_a_joint_demand_has_no_source_and_its_speakers_are_not_its_target(run):
+    x = run("In einer gemeinsamen Erklärung forderten Frankreich und Deutschland eine sofortige Waffenruhe.", "de")
+    (request,) = events_of(x, "REQUEST")
+    assert request.source is None and request.target is None
+    assert {"Frankreich", "Deutschland"} <= names(x, request.participants)
+
+
+def test_where_something_was_said_or_signed_is_not_its_target(run):
+    x = run("Armenien und Aserbaidschan unterzeichneten in Washington ein Friedensabkommen. "
+            "Peking kritisierte den Besuch des Dalai Lama in Washington scharf.", "de")
+    assert all(e.target is None or name(x, e.target) != "Washington" for e in x.events)
+
+
+def test_the_office_in_a_speaker_s_title_is_not_whom_he_answers(run):
+    x = run("Der Kremlsprecher Dmitri Peskow bestritt, dass Russland Truppen an die Grenze verlegt habe.", "de")
+    (denial,) = events_of(x, "REJECT")
+    assert name(x, denial.source) == "Dmitri Peskow" and denial.target is None

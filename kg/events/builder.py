@@ -18,6 +18,7 @@ from kg.model import Span as TextSpan
 SPEECH_ACTS = {"STATEMENT", "THREATEN", "ACCUSE", "REQUEST", "REJECT", "AGREE", "SUPPORT", "CONCEDE"}
 SOURCE_RELATIONS = {"subj", "prefix", "adj", "gen"}
 CHANNEL_PREPS = {"prep:auf", "prep:über", "prep:via", "prep:on"}
+LOCATIVE = {"in", "im", "nach", "aus", "bei", "beim", "at", "during"}  # where, not whom
 
 
 @dataclass
@@ -210,7 +211,8 @@ class EventBuilder:
             for i in range(*content):
                 entity_id = self.index.by_token.get(i) or self._state_of_adjective(i)
                 entity = self.index.get(entity_id) if entity_id else None
-                if entity and entity_id not in content_actors and entity_id != source and not self._is_medium(entity):
+                if (entity and entity_id not in content_actors and entity_id != source and not self._is_medium(entity)
+                        and self._addressable(i) and entity_id not in {a.entity for a in subjects}):
                     content_actors.append(entity_id)
         if event.target is None and not spec.speech and spec.type in SPEECH_ACTS - {"AGREE"} and self.lang == "de":
             content_actors += [a for a in self._clause_objects(trigger, source) if a not in content_actors]
@@ -266,18 +268,32 @@ class EventBuilder:
         words = " ".join(t.lower_ for t in self.reader.doc[trigger.token].sent)
         return any(phrase in words for phrase in same_day_phrases(self.lang))
 
+    def _addressable(self, i: int) -> bool:
+        """Not a place where something happened ("in Washington") and not the prefix of a title ("Kremlsprecher")."""
+        from kg.entities.lexicon import token_title
+
+        doc = self.reader.doc
+        token = doc[i]
+        if token_title(token, self.lang) and "-" not in token.text[:3]:
+            return False  # "Kremlsprecher X": the Kremlin is his office, not whom he addresses
+        before = [doc[j].lower_ for j in range(max(0, i - 3), i)]
+        return not any(word in LOCATIVE for word in before[-2:]) or any(
+            word in {"gegen", "an", "auf"} for word in before)
+
     def _clause_objects(self, trigger: Trigger, source: str | None) -> list[str]:
         """"Polen hat den russischen Botschafter einbestellt": the actors of the clause before a final verb, and
         the states its adjectives name, other than the source."""
         found = []
+        subjects = {a.entity for a in trigger.args if a.relation == "subj"}
         for i in range(trigger.clause[0], trigger.token):
             entity_id = self.index.by_token.get(i) or self._state_of_adjective(i)
             entity = self.index.get(entity_id) if entity_id else None
-            if entity and entity_id != source and entity_id not in found and not self._is_medium(entity) and not (
-                source and self._same_side(entity_id, source)
-            ) and not self._place(entity_id):
-                found.append(entity_id)
-        return found[1:] if found and found[0] == source else found
+            if (entity is None or entity_id == source or entity_id in subjects or entity_id in found
+                    or self._is_medium(entity) or (source and self._same_side(entity_id, source))
+                    or self._place(entity_id) or not self._addressable(i)):
+                continue
+            found.append(entity_id)
+        return found
 
     def _before_frame(self, trigger: Trigger, sent: Span) -> int:
         """Where what follows a trigger ends: at a closing frame (", wie Katar mitteilte", ", sagte X")."""
