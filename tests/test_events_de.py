@@ -490,3 +490,14 @@ def test_the_office_in_a_speaker_s_title_is_not_whom_he_answers(run):
     x = run("Der Kremlsprecher Dmitri Peskow bestritt, dass Russland Truppen an die Grenze verlegt habe.", "de")
     (denial,) = events_of(x, "REJECT")
     assert name(x, denial.source) == "Dmitri Peskow" and denial.target is None
+
+
+def test_mutual_accusations_are_one_event_per_direction(run):
+    x = run("Indien und Pakistan beschuldigten sich gegenseitig, die Waffenruhe gebrochen zu haben.", "de")
+    directions = {(name(x, e.source), name(x, e.target)) for e in events_of(x, "ACCUSE")}
+    assert directions == {("Indien", "Pakistan"), ("Pakistan", "Indien")}
+
+
+def test_talks_that_are_to_be_continued_are_not_told_as_held(run):
+    x = run("Die Gespräche zwischen Serbien und dem Kosovo sollen im Mai fortgesetzt werden.", "de")
+    assert not events_of(x, "CONSULT")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span
 
@@ -52,10 +52,26 @@ class EventBuilder:
             candidate = self._candidate(trigger, sent)
             if candidate is not None:
                 candidates.append(candidate)
-        found = self._speech_in_sentence(self._one_consultation(candidates))
+        found = self._speech_in_sentence(self._one_consultation(self._each_direction(candidates)))
         self._date_by_occasion_noun(sent, found)
         self.told += [c.event for c in found]
         return found
+
+    def _each_direction(self, candidates: list[Candidate]) -> list[Candidate]:
+        """"Indien und Pakistan beschuldigten sich gegenseitig": a mutual speech act is one event per direction."""
+        out = []
+        for c in candidates:
+            words = {t.lower_ for t in self.reader.doc[c.trigger.clause[0] : c.trigger.clause[1]]}
+            subjects = [a.entity for a in c.trigger.args if a.relation == "subj"]
+            if c.event.type not in SPEECH_ACTS - {"AGREE"} or not words & self.lex.mutual or len(set(subjects)) != 2:
+                out.append(c)
+                continue
+            one, other = dict.fromkeys(subjects)
+            for source, target in ((one, other), (other, one)):
+                event = replace(c.event, source=source, target=target, participants=[source, target],
+                                evidence=list(c.event.evidence), topics=list(c.event.topics))
+                out.append(replace(c, event=event))
+        return out
 
     def _date_by_occasion_noun(self, sent: Span, found: list[Candidate]) -> None:
         """"hat heute an der Zeremonie teilgenommen ... Bei seinen Gesprächen im Rahmen der Zeremonie": an event

@@ -733,6 +733,8 @@ class GermanReader:
         while start - 1 >= trigger.clause[0] and self.doc[start - 1].tag_ in NP_INNER:
             start -= 1
         framing = start > trigger.clause[0] and preposition(self.doc[start - 1]) in EMBEDDING_PREPS
+        if not framing and any(t.tag_ == "VMFIN" or t.lower_ in self.lex.modal for t in tokens):
+            return "modal"  # "Die Gespräche sollen im Mai fortgesetzt werden"
         for token in tokens:
             if framing:
                 break  # "verlangte nach einem Treffen mit X ...": the meeting is not what was demanded

@@ -46,6 +46,7 @@ class Lexicon:
     seat_nouns: frozenset[str] = frozenset()  # "die Regierung in Kiew": the noun acts, the place names who
     committing_verbs: frozenset[str] = frozenset()  # "kündigte an/beschloss, ... zu liefern": the aid is real
     weapon_modes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # attack mode from weapon nouns
+    mutual: frozenset[str] = frozenset()  # "gegenseitig": one event per direction
     occasion_nouns: frozenset[str] = frozenset()  # "im Rahmen der Zeremonie": dated where it was first told
     media_nouns: frozenset[str] = frozenset()  # "im Sender X": X is where it was said
     money_words: frozenset[str] = frozenset()  # currencies and amounts: support with money is aid
@@ -104,6 +105,7 @@ def load_lexicon(lang: str) -> Lexicon:
         seat_nouns=frozenset(w.casefold() for w in data.get("seat_nouns", [])),
         committing_verbs=frozenset(w.casefold() for w in data.get("committing_verbs", [])),
         weapon_modes={m: tuple(w.casefold() for w in ws) for m, ws in data.get("weapon_modes", {}).items()},
+        mutual=frozenset(w.casefold() for w in data.get("mutual", [])),
         occasion_nouns=frozenset(w.casefold() for w in data.get("occasion_nouns", [])),
         media_nouns=frozenset(w.casefold() for w in data.get("media_nouns", [])),
         money_words=frozenset(w.casefold() for w in data.get("money_words", [])),
