@@ -501,3 +501,18 @@ def test_mutual_accusations_are_one_event_per_direction(run):
 def test_talks_that_are_to_be_continued_are_not_told_as_held(run):
     x = run("Die Gespräche zwischen Serbien und dem Kosovo sollen im Mai fortgesetzt werden.", "de")
     assert not events_of(x, "CONSULT")
+
+
+def test_a_wire_dateline_is_not_an_actor_and_an_attributive_participle_no_event(run):
+    x = run("Kairo - Kurz nach Beginn einer unter Vermittlung Katars vereinbarten Feuerpause werfen sich Israel und "
+            "die Hamas gegenseitig Verstöße vor.", "de")
+    assert not events_of(x, "AGREE")
+    directions = {(name(x, e.source), name(x, e.target)) for e in events_of(x, "ACCUSE")}
+    assert directions == {("Israel", "Hamas"), ("Hamas", "Israel")}
+
+
+def test_a_ministry_speaks_for_its_state_so_one_accusation_is_told_once(run):
+    x = run("Russland und die Ukraine werfen sich gegenseitig Angriffe vor. "
+            "Das russische Verteidigungsministerium machte die Ukraine für den Beschuss verantwortlich.", "de")
+    from_russia = [e for e in events_of(x, "ACCUSE") if name(x, e.target) == "Ukraine"]
+    assert len(from_russia) == 1

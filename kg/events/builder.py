@@ -62,16 +62,23 @@ class EventBuilder:
         out = []
         for c in candidates:
             words = {t.lower_ for t in self.reader.doc[c.trigger.clause[0] : c.trigger.clause[1]]}
-            subjects = [a.entity for a in c.trigger.args if a.relation == "subj"]
-            if c.event.type not in SPEECH_ACTS - {"AGREE"} or not words & self.lex.mutual or len(set(subjects)) != 2:
+            subjects = [a for a in c.trigger.args if a.relation == "subj"]
+            if (c.event.type not in SPEECH_ACTS - {"AGREE"} or not words & self.lex.mutual
+                    or len({a.entity for a in subjects}) != 2 or not self._coordinated_args(subjects)):
                 out.append(c)
                 continue
-            one, other = dict.fromkeys(subjects)
+            one, other = dict.fromkeys(a.entity for a in subjects)
             for source, target in ((one, other), (other, one)):
                 event = replace(c.event, source=source, target=target, participants=[source, target],
                                 evidence=list(c.event.evidence), topics=list(c.event.topics))
                 out.append(replace(c, event=event))
         return out
+
+    def _coordinated_args(self, args: list[Arg]) -> bool:
+        """Two names joined by "und" ("Indien und Pakistan"), not two names from different phrases."""
+        first, second = sorted(a.token for a in args)
+        between = [t.lower_ for t in self.reader.doc[first + 1 : second]]
+        return len(between) <= 6 and any(word in {"und", "and"} for word in between)
 
     def _date_by_occasion_noun(self, sent: Span, found: list[Candidate]) -> None:
         """"hat heute an der Zeremonie teilgenommen ... Bei seinen Gesprächen im Rahmen der Zeremonie": an event
@@ -335,7 +342,9 @@ class EventBuilder:
         a, b = self.index.get(one), self.index.get(other)
         if a is None or b is None or a.id == b.id or not a.country or a.country != b.country:
             return False
-        return sorted([a.type == "GPE", b.type == "GPE"]) == [False, True]  # a person or organ, and its state
+        kinds = {a.type, b.type}
+        # a person or organ and its state; a minister and his own ministry ("der Vorsteher des EDA")
+        return kinds in ({"GPE", "PERSON"}, {"GPE", "ORG"}, {"PERSON", "ORG"})
 
     def _place(self, entity_id: str) -> bool:
         from kg.link.kb import load_kb

@@ -21,6 +21,10 @@ def _expanded(actors: set[str], index: EntityIndex) -> set[str]:
     out = set(actors)
     for actor in actors:
         entity = index.get(actor)
+        if entity is not None and entity.type == "ORG" and entity.country and _is_state_organ(entity):
+            state = index.by_kb(entity.country)  # "das Verteidigungsministerium in Baku" speaks for Azerbaijan
+            if state is not None:
+                out.add(state.id)
         if entity is None or entity.type != "PERSON":
             continue
         for office in entity.offices:
@@ -29,6 +33,13 @@ def _expanded(actors: set[str], index: EntityIndex) -> set[str]:
                 if state is not None:
                     out.add(state.id)
     return out
+
+
+def _is_state_organ(entity) -> bool:  # noqa: ANN001
+    from kg.link.kb import load_kb
+
+    entry = load_kb().get(entity.kb_key) if entity.kb_key else None
+    return entry is not None and entry.category == "institution"
 
 
 def _compatible(a: Event, b: Event) -> bool:

@@ -75,6 +75,7 @@ class DependencyReader:
                 self._speech(trigger, token, sent)
                 if not any(a.relation in SPEAKER_RELATIONS for a in trigger.args):
                     continue  # a speech act needs a named speaker
+                self._obligation(trigger, token)
             if not self._enough_actors(trigger):
                 continue
             found.append(trigger)
@@ -170,6 +171,9 @@ class DependencyReader:
     def _entity_at(self, token: Token) -> str | None:
         if token.i in self.index.by_token:
             return self._state_for_group(token, self.index.by_token[token.i])
+        speaker = self._speaker_for_pronoun(token)
+        if speaker:
+            return speaker
         if token.lower_ in self._words("pronouns") and self.last_person:
             return self.last_person
         if token.lower_ in self._words("group_subjects") and len(self.last_meeting) >= 2:
@@ -196,6 +200,26 @@ class DependencyReader:
                 if owner and self.index.get(owner).type != "PERSON":
                     return owner
         return None
+
+    def _speaker_for_pronoun(self, token: Token) -> str | None:
+        """"X said it had expelled ...", "X said he would ...": the pronoun subject of what a speaker says is
+        the speaker, if they agree (a personal pronoun for a person, "it"/"they" for a state or body)."""
+        kinds = self.words.get("speaker_pronouns", {})
+        kind = kinds.get(token.lower_) if isinstance(kinds, dict) else None
+        if kind is None or token.dep_ not in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
+            return None
+        clause = token.head
+        while clause.dep_ == "conj" and clause.head is not clause:
+            clause = clause.head
+        spec = self.lex.verbs.get(clause.head.lemma_.casefold())
+        if clause.dep_ != "ccomp" or spec is None or not spec.speech:
+            return None
+        subjects = [c for c in clause.head.children if c.dep_ in SUBJECT_DEPS]
+        found = self._entities(subjects[0]) if subjects else []
+        entity = self.index.get(found[0][0]) if len(found) == 1 else None
+        if entity is None or (entity.type == "PERSON") != (kind == "person"):
+            return None
+        return entity.id
 
     def _state_for_group(self, token: Token, entity_id: str) -> str:
         """"Russian forces", "Ukrainian officials": a generic group noun with an adjective is its state."""
@@ -467,6 +491,23 @@ class DependencyReader:
                 trigger.content = (objects[0].left_edge.i, objects[0].right_edge.i + 1)
                 trigger.reporting_frame = True
 
+    def _obligation(self, trigger: Trigger, verb: Token) -> None:
+        """"X said Y must ...": a statement that another actor must act is a demand on that actor."""
+        if trigger.spec.type != "STATEMENT":
+            return
+        speakers = {a.entity for a in trigger.args if a.relation in SPEAKER_RELATIONS}
+        countries = {self.index.get(e).country for e in speakers if self.index.get(e) is not None} - {None}
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            if not any(c.dep_ == "aux" and c.lower_ in self._words("obligation") for c in clause.children):
+                continue
+            subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+            addressed = [(e, i) for s in subjects for e, i in self._entities(s) if e not in speakers]
+            addressed = [(e, i) for e, i in addressed if self.index.get(e).country not in countries]
+            if addressed and not any(c.dep_ == "neg" for c in clause.children):
+                trigger.spec = replace(trigger.spec, type="REQUEST", target=("obj",))
+                trigger.args += [Arg(e, "obj", i) for e, i in addressed]
+                return
+
     def _mere_report(self, trigger: Trigger, found: list[Trigger]) -> bool:
         """A statement that only tells of strikes, casualties or damage reports an incident: it is no
         statement of its own ("officials said the bomb hit a building"). With an event in its words it stays,
@@ -497,7 +538,13 @@ class DependencyReader:
             return "conditional"
         if self._unrealised(verb):
             return "not asserted"
+        if self._demanded(verb):
+            return "demanded"
+        if not trigger.spec.nominal and token.dep_ == "acl" and token.tag_ == "VBN":
+            return "background"  # "property seized in the 1970s": a participle that describes a noun
         if trigger.spec.nominal:
+            if verb.dep_ == "prep" and verb.lower_ == "for":
+                verb = verb.head  # "called for sanctions", "pushed for talks"
             if verb.lemma_.casefold() in self.lex.blocking_verbs:
                 return "planned or refused"
             if any(c.dep_ == "prep" and c.lower_ in self.lex.background_preps for c in token.children):
@@ -505,6 +552,13 @@ class DependencyReader:
             if any(c.lower_ in {"no", "first"} for c in token.children):
                 return "negated or background"
         return None
+
+    def _demanded(self, verb: Token) -> bool:
+        """"demanded that Israel ease the restrictions": what is demanded has not happened."""
+        node = verb
+        while node.dep_ == "conj" and node.head is not node:
+            node = node.head
+        return node.dep_ in {"ccomp", "acl"} and node.head.lemma_.casefold() in self._words("demand_words")
 
     def _unrealised(self, verb: Token) -> bool:
         """An infinitive ("threatened to attack", "agreed to meet") tells an act that has not happened, unless

@@ -65,8 +65,8 @@ class GermanReader:
 
     # -- clauses ---------------------------------------------------------------------------------------
     def clauses(self, sent: Span) -> list[tuple[int, int]]:
-        bounds, start = [], sent.start
-        for token in sent:
+        bounds, start = [], self._after_dateline(sent)
+        for token in self.doc[start : sent.end]:
             if token.text in CLAUSE_MARKS and not self._list_comma(token):
                 if token.i > start:
                     bounds.append((start, token.i))
@@ -76,6 +76,26 @@ class GermanReader:
         bounds = [b for b in bounds if any(not self.doc[i].is_punct and not self.doc[i].is_space
                                            for i in range(*b))]
         return self._join_continuations(bounds)
+
+    def _after_dateline(self, sent: Span) -> int:
+        """Where a sentence starts after a wire dateline ("Moskau - Nur Stunden nach ..."): the place that filed the
+        story is not an actor of the sentence."""
+        for i in range(sent.start, min(sent.start + 4, sent.end - 1)):
+            token = self.doc[i]
+            if token.text in {"-", "–", "—"} and i > sent.start:
+                if all(t.tag_ in {"NE", "NN"} or t.text == "/" for t in self.doc[sent.start : i]):
+                    return i + 1
+                return sent.start
+        return sent.start
+
+    def _attributive(self, token: Token, clause: tuple[int, int]) -> bool:
+        """"einer unter Vermittlung Russlands vereinbarten Feuerpause ... werfen sich": a participle before a noun,
+        with the clause's own verb after it, describes the noun; the tagger often calls it finite."""
+        following = self.doc[token.i + 1] if token.i + 1 < clause[1] else None
+        if following is None or following.tag_ != "NN" or token.i == clause[0]:
+            return False
+        return any(t.tag_ in FINITE for t in self.doc[token.i + 2 : clause[1]]) and not any(
+            t.tag_ in FINITE for t in self.doc[clause[0] : token.i])
 
     def _join_continuations(self, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """A piece without a finite verb after a comma continues the clause before it ("mit A, dem Präsidenten
@@ -153,7 +173,7 @@ class GermanReader:
         found = []
         for token in sent:
             clause = self._clause_of(token.i, clauses)
-            if token.pos_ in {"VERB", "AUX"} and token.tag_.startswith("VV"):
+            if token.pos_ in {"VERB", "AUX"} and token.tag_.startswith("VV") and not self._attributive(token, clause):
                 lemma = self.verb_lemma(token, clause)
                 spec = self.lex.verbs.get(lemma)
                 if spec:
@@ -255,6 +275,11 @@ class GermanReader:
                     break  # "telefonierte mit X und mahnte ... an": the particle is the other verb's
                 if self.doc[i].tag_ == "PTKVZ":
                     return self.doc[i].lower_ + lemma
+        if token.tag_.startswith("VV"):
+            for i in range(clause[0], clause[1]):  # "machte X verantwortlich", "machte deutlich, dass ..."
+                word = self.doc[i].lower_
+                if self.doc[i].tag_ in {"ADJD", "PTKVZ"} and word + lemma in self.lex.verbs:
+                    return word + lemma
         return lemma
 
     # -- arguments -------------------------------------------------------------------------------------
