@@ -100,3 +100,93 @@ def test_speech_acts_in_a_call_are_addressed_to_the_other_side_and_share_its_dat
     (statement,) = events_of(x, "STATEMENT")
     assert x.entity(statement.target).name == "Emmanuel Macron"
     assert statement.date == "2024-06-25"
+
+
+# -- rules checked against PLOVER's hand-coded sentences (benchmarks/plover_check.py), on sentences of our own --
+
+def test_pronoun_subject_of_what_a_state_says_is_that_state(run):
+    x = run("Norway said on Monday it had expelled three Russian diplomats.", "en")
+    (expulsion,) = events_of(x, "SANCTION")
+    assert x.entity(expulsion.source).name == "Norway"
+
+
+def test_saying_another_state_must_act_is_a_demand_on_it_and_the_act_is_not_asserted(run):
+    x = run("Emmanuel Macron said Russia must withdraw its troops from Moldova.", "en")
+    (demand,) = events_of(x, "REQUEST")
+    assert x.entity(demand.source).name == "Emmanuel Macron"
+    assert x.entity(demand.target).wikidata == "Q159"
+    assert not events_of(x, "RETREAT") and not events_of(x, "STATEMENT")
+
+
+def test_what_is_demanded_has_not_happened(run):
+    assert events_of(run("Russia released the prisoners on Sunday.", "en"), "RETREAT")
+    x = run("Germany demanded that Russia release the prisoners.", "en")
+    assert events_of(x, "REQUEST")
+    assert not events_of(x, "RETREAT")
+
+
+def test_sanctions_called_for_are_not_imposed(run):
+    x = run("Joe Biden called for sanctions against Iran.", "en")
+    assert events_of(x, "REQUEST")
+    assert not events_of(x, "SANCTION")
+
+
+def test_a_meeting_needs_two_sides(run):
+    assert not events_of(run("NATO met on Tuesday to discuss the budget.", "en"), "CONSULT")
+    assert events_of(run("NATO met Ukraine on Tuesday to discuss the budget.", "en"), "CONSULT")
+
+
+def test_killing_is_an_attack_only_with_a_named_attacker(run):
+    (attack,) = events_of(run("Russian forces killed two soldiers near Kharkiv.", "en"), "ASSAULT")
+    assert attack.source is not None
+    assert not events_of(run("Two soldiers were killed in Kharkiv.", "en"), "ASSAULT")
+
+
+def test_adjective_with_a_word_for_the_state_apparatus_names_the_state(run):
+    x = run("Turkish authorities detained three journalists.", "en")
+    (arrest,) = events_of(x, "COERCE")
+    assert x.entity(arrest.source).wikidata == "Q43"
+
+
+def test_aid_given_or_granted(run):
+    x = run("Japan gave Ukraine ten million dollars in humanitarian aid.", "en")
+    (aid,) = events_of(x, "AID")
+    assert x.entity(aid.source).name == "Japan" and x.entity(aid.target).name == "Ukraine"
+    (asylum,) = events_of(run("Canada granted asylum to 40 interpreters.", "en"), "AID")
+    assert asylum.source is not None
+    assert not events_of(run("Canada granted the interpreters an interview.", "en"), "AID")
+
+
+def test_halting_aid_is_a_sanction_and_lifting_a_curfew_a_concession(run):
+    x = run("Japan halted aid to Myanmar.", "en")
+    (sanction,) = events_of(x, "SANCTION")
+    assert x.entity(sanction.target).name == "Myanmar"
+    y = run("Turkey lifted the curfew in Diyarbakir on Sunday.", "en")
+    (concession,) = events_of(y, "CONCEDE")
+    assert y.entity(concession.source).name == "Turkey"
+    assert concession.date == "2024-06-23"
+
+
+def test_withdrawal_of_troops_and_resignation_are_retreats(run):
+    x = run("Italy withdrew its troops from Lebanon.", "en")
+    (retreat,) = events_of(x, "RETREAT")
+    assert x.entity(retreat.target).name == "Lebanon"
+    assert events_of(run("Boris Johnson resigned on Thursday.", "en"), "RETREAT")
+    assert not events_of(run("Italy withdrew the proposal.", "en"), "RETREAT")
+
+
+def test_demonstrations_protests_and_ultimatums(run):
+    x = run("Thousands of farmers demonstrated in Paris against the European Union on Monday.", "en")
+    (protest,) = events_of(x, "PROTEST")
+    assert x.entity(protest.target).wikidata == "Q458"
+    y = run("Serbia issued an ultimatum to Kosovo on Friday.", "en")
+    (threat,) = events_of(y, "THREATEN")
+    assert y.entity(threat.source).name == "Serbia" and y.entity(threat.target).name == "Kosovo"
+
+
+def test_deportation_veto_and_mobilisation(run):
+    assert events_of(run("Hungary deported 20 Syrians.", "en"), "COERCE")
+    (veto,) = events_of(run("China vetoed the resolution on Syria.", "en"), "REJECT")
+    assert veto.source is not None
+    assert events_of(run("Britain mobilized 5,000 reservists on Tuesday.", "en"), "MOBILIZE")
+    assert not events_of(run("Britain mobilized public opinion.", "en"), "MOBILIZE")

@@ -540,8 +540,6 @@ class DependencyReader:
             return "not asserted"
         if self._demanded(verb):
             return "demanded"
-        if not trigger.spec.nominal and token.dep_ == "acl" and token.tag_ == "VBN":
-            return "background"  # "property seized in the 1970s": a participle that describes a noun
         if trigger.spec.nominal:
             if verb.dep_ == "prep" and verb.lower_ == "for":
                 verb = verb.head  # "called for sanctions", "pushed for talks"
@@ -558,7 +556,11 @@ class DependencyReader:
         node = verb
         while node.dep_ == "conj" and node.head is not node:
             node = node.head
-        return node.dep_ in {"ccomp", "acl"} and node.head.lemma_.casefold() in self._words("demand_words")
+        if node.dep_ not in {"ccomp", "acl"}:
+            return False
+        words = self._words("demand_words")  # "reiterated its demand that ...": the demand may be the object
+        return node.head.lemma_.casefold() in words or any(
+            c.dep_ in OBJECT_DEPS and c.lemma_.casefold() in words for c in node.head.children)
 
     def _unrealised(self, verb: Token) -> bool:
         """An infinitive ("threatened to attack", "agreed to meet") tells an act that has not happened, unless
