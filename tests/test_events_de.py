@@ -516,3 +516,33 @@ def test_a_ministry_speaks_for_its_state_so_one_accusation_is_told_once(run):
             "Das russische Verteidigungsministerium machte die Ukraine für den Beschuss verantwortlich.", "de")
     from_russia = [e for e in events_of(x, "ACCUSE") if name(x, e.target) == "Ukraine"]
     assert len(from_russia) == 1
+
+
+def test_money_provided_is_aid(run):
+    x = run("Die EU stellt der Republik Moldau weitere 100 Millionen Euro bereit.", "de")
+    (aid,) = events_of(x, "AID")
+    assert name(x, aid.source) == "EU" and aid.quantity == 100_000_000
+
+
+def test_the_dative_of_an_infinitive_is_no_subject(run):
+    x = run("Der Bundestag beschloss, der Ukraine zusätzliche Luftabwehrsysteme zu liefern.", "de")
+    (aid,) = events_of(x, "AID")
+    assert name(x, aid.source) == "Bundestag" and name(x, aid.target) == "Ukraine"
+
+
+def test_being_ready_to_host_talks_is_an_offer(run):
+    x = run("Die Regierung in Budapest erklärte sich bereit, die Gespräche auszurichten.", "de")
+    (offer,) = events_of(x, "AGREE")
+    assert name(x, offer.source) == "Ungarn"
+
+
+def test_a_time_before_the_verb_is_not_a_missing_subject(run):
+    x = run("Anfang März hatte Olaf Scholz den französischen Präsidenten in Paris besucht.", "de")
+    (visit,) = events_of(x, "CONSULT")
+    assert name(x, visit.source) == "Olaf Scholz" and visit.date == "2024-03"
+
+
+def test_organisation_names_after_an_article_take_weak_endings(run):
+    x = run("Der Europäische Rat verhängte Sanktionen gegen zwölf Oligarchen.", "de")
+    (sanction,) = events_of(x, "SANCTION")
+    assert x.entity(sanction.source).wikidata is not None or name(x, sanction.source) == "Europäischer Rat"

@@ -182,6 +182,11 @@ class GermanReader:
                     if spec.speech:
                         self._speech(trigger, sent, clauses)
                     found.append(trigger)
+            elif token.tag_ == "ADJD" and (token.lemma_ or token.text).casefold() in self.lex.adjectives:
+                spec = self.lex.adjectives[(token.lemma_ or token.text).casefold()]  # "ist bereit, ... zu"
+                trigger = Trigger(spec, token.i, token.lemma_, clause)
+                trigger.args = self.verb_args(trigger, clauses)
+                found.append(trigger)
             elif token.tag_ in {"NN", "NNI"}:  # NNI: a verb used as a noun ("sein Bedauern")
                 spec = self.lex.noun(token.lemma_ or token.text) or self.lex.noun(token.text)
                 if spec:
@@ -489,11 +494,11 @@ class GermanReader:
         raw = self._clause_args(clause)
         passive = self._passive(clause)
         args, subject_taken = [], False
-        if self._governing_verb(trigger) and not any(r[2] == "nom" for r in raw):
+        if self._governing_verb(trigger):
             controller = self._previous_subject(clause)
             if controller:  # "kündigte Biden an, 31 Panzer zu liefern": Biden delivers
                 args.append(Arg(controller, "subj", clause[0]))
-                subject_taken = True
+            subject_taken = True  # an infinitive has no subject of its own: "der Ukraine ... zu liefern" is dative
         if not subject_taken and not any(r[2] == "nom" for r in raw):
             interrupted = self._subject_before_relative(clause)
             for entity in interrupted:  # "Scholz, der sich in China aufhält, ließ erklären"
@@ -569,6 +574,8 @@ class GermanReader:
             return None
         if any(t.tag_ not in NP_INNER | {"NN"} or t.i in self.index.by_token for t in field):
             return None
+        if any((t.lemma_ or t.text).casefold() in self.lex.time_nouns for t in field):
+            return None  # "Anfang März hatte Scholz ... besucht": a time, not a subject
         return tokens[verb].i
 
     @staticmethod

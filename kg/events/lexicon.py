@@ -43,9 +43,11 @@ class Lexicon:
     blocking_verbs: frozenset[str]
     background_preps: frozenset[str]
     light_verbs: frozenset[str]
+    adjectives: dict[str, TriggerSpec] = field(default_factory=dict)  # "bereit" (sein): an offer
     seat_nouns: frozenset[str] = frozenset()  # "die Regierung in Kiew": the noun acts, the place names who
     committing_verbs: frozenset[str] = frozenset()  # "kündigte an/beschloss, ... zu liefern": the aid is real
     weapon_modes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # attack mode from weapon nouns
+    time_nouns: frozenset[str] = frozenset()  # "Anfang März", "Ende der Woche" open a clause without a subject
     mutual: frozenset[str] = frozenset()  # "gegenseitig": one event per direction
     occasion_nouns: frozenset[str] = frozenset()  # "im Rahmen der Zeremonie": dated where it was first told
     media_nouns: frozenset[str] = frozenset()  # "im Sender X": X is where it was said
@@ -95,6 +97,7 @@ def load_lexicon(lang: str) -> Lexicon:
         lang=lang,
         verbs={w.casefold(): _spec(w, d, False) for w, d in data.get("verbs", {}).items()},
         nouns=nouns,
+        adjectives={w.casefold(): _spec(w, d, False) for w, d in data.get("adjectives", {}).items()},
         phrases={t: tuple(p.casefold() for p in ps) for t, ps in data.get("phrases", {}).items()},
         negation=frozenset(w.casefold() for w in data.get("negation", [])),
         modal=frozenset(w.casefold() for w in data.get("modal", [])),
@@ -105,6 +108,7 @@ def load_lexicon(lang: str) -> Lexicon:
         seat_nouns=frozenset(w.casefold() for w in data.get("seat_nouns", [])),
         committing_verbs=frozenset(w.casefold() for w in data.get("committing_verbs", [])),
         weapon_modes={m: tuple(w.casefold() for w in ws) for m, ws in data.get("weapon_modes", {}).items()},
+        time_nouns=frozenset(w.casefold() for w in data.get("time_nouns", [])),
         mutual=frozenset(w.casefold() for w in data.get("mutual", [])),
         occasion_nouns=frozenset(w.casefold() for w in data.get("occasion_nouns", [])),
         media_nouns=frozenset(w.casefold() for w in data.get("media_nouns", [])),

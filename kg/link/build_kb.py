@@ -72,6 +72,17 @@ def german_place_names(names: list[str], gender: str) -> list[str]:
     return unique(forms)
 
 
+def german_weak_adjective_forms(name: str) -> list[str]:
+    """"Europäischer Rat" after an article: "der Europäische Rat", "des/dem Europäischen Rat(es)"."""
+    first, _, rest = name.partition(" ")
+    if not rest or not first[:1].isupper() or len(first) < 6 or not first.endswith(("er", "es")):
+        return []
+    stem = first[:-2]
+    if not stem.endswith(("isch", "al", "ig", "lich", "isch")):
+        return []
+    return [f"{stem}e {rest}", f"{stem}en {rest}"]
+
+
 def german_person_names(names: list[str]) -> list[str]:
     forms: list[str] = []
     for name in names:
@@ -258,6 +269,7 @@ def build_organisations(data: dict[str, Any], states: States) -> list[dict[str, 
         en = [form for name in org.get("en", []) for form in expand_optional(name)]
         if org.get("gender") in ("m", "n"):
             de = german_place_names(de, org["gender"])
+        de = unique(de + [form for name in de for form in german_weak_adjective_forms(name)])
         entries.append(entry(
             org["key"], org.get("type", "ORG"), org.get("category", "organisation"),
             qid=org.get("qid"), qid_source=org.get("qid_source"), names={"de": de, "en": en},
