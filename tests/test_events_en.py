@@ -190,3 +190,16 @@ def test_deportation_veto_and_mobilisation(run):
     assert veto.source is not None
     assert events_of(run("Britain mobilized 5,000 reservists on Tuesday.", "en"), "MOBILIZE")
     assert not events_of(run("Britain mobilized public opinion.", "en"), "MOBILIZE")
+
+
+def test_mutual_accusations_are_one_event_per_direction_in_english(run):
+    x = run("India and Pakistan accused each other of violating the ceasefire.", "en")
+    directions = {(x.entity(e.source).name, x.entity(e.target).name) for e in events_of(x, "ACCUSE")}
+    assert directions == {("India", "Pakistan"), ("Pakistan", "India")}
+
+
+def test_asking_for_something_is_a_request_even_of_unnamed_allies(run):
+    x = run("Volodymyr Zelensky asked Western allies for more air defence systems.", "en")
+    (request,) = events_of(x, "REQUEST")
+    assert x.entity(request.source).name == "Volodymyr Zelensky"
+    assert not events_of(run("When asked about the talks, Olaf Scholz smiled.", "en"), "REQUEST")

@@ -61,9 +61,10 @@ class EventBuilder:
         """"Indien und Pakistan beschuldigten sich gegenseitig": a mutual speech act is one event per direction."""
         out = []
         for c in candidates:
-            words = {t.lower_ for t in self.reader.doc[c.trigger.clause[0] : c.trigger.clause[1]]}
+            words = " " + " ".join(t.lower_ for t in self.reader.doc[c.trigger.clause[0] : c.trigger.clause[1]]) + " "
             subjects = [a for a in c.trigger.args if a.relation == "subj"]
-            if (c.event.type not in SPEECH_ACTS - {"AGREE"} or not words & self.lex.mutual
+            mutual = any(f" {phrase} " in words for phrase in self.lex.mutual)
+            if (c.event.type not in SPEECH_ACTS - {"AGREE"} or not mutual
                     or len({a.entity for a in subjects}) != 2 or not self._coordinated_args(subjects)):
                 out.append(c)
                 continue
