@@ -1,7 +1,8 @@
 """The embedded on-disk store: pyoxigraph underneath, one named graph per article.
 
 Each article is written in one transaction: a single SPARQL update drops its old graph and inserts the new
-one, and pyoxigraph applies an update entirely or not at all. A crash therefore leaves every article either
+one (or, for graphs the store does not hold yet, `put_graphs` adds several whole graphs in one transaction),
+and pyoxigraph applies either entirely or not at all. A crash therefore leaves every article either
 as it was or as it is now, never half-written and never both; ingesting the same article twice gives the
 same triples, not twice as many.
 

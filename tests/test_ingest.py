@@ -201,3 +201,26 @@ def test_cli_prints_the_summary_and_reasons(tmp_path) -> None:
     assert "1 articles written" in result.output and "1 skipped" in result.output
     result = CliRunner().invoke(main, ["build", str(tmp_path), "--store", str(tmp_path / "s"), "-p", "0"])
     assert "skipped" in result.output and "empty file" in result.output and "1 unchanged" in result.output
+
+
+def test_put_graphs_adds_new_graphs_together_and_replaces_existing_ones() -> None:
+    import pyoxigraph as ox
+
+    def quad(graph: str, subject: str, value: str) -> ox.Quad:
+        return ox.Quad(ox.NamedNode(f"http://example.org/{subject}"), ox.NamedNode("http://example.org/p"),
+                       ox.Literal(value), ox.NamedNode(graph))
+
+    store = GraphStore.open(None)
+    a, b = "http://example.org/graph/a", "http://example.org/graph/b"
+    first = [quad(a, "x", "1"), quad(a, "x", "1"), quad("http://elsewhere.org/g", "y", "2")]
+    assert store.put_graphs([(a, first), (b, [quad(b, "z", "3")])]) == [2, 1]  # duplicates count once
+    assert store.graph_size(a) == 2 and store.graph_size(b) == 1 and len(store) == 3  # own graph names ignored
+    assert store.put_graphs([(a, [quad(a, "w", "4")]), (b, [quad(b, "v", "5"), quad(b, "u", "6")])]) == [1, 2]
+    assert store.graph_size(a) == 1 and store.graph_size(b) == 2 and len(store) == 3  # replaced, not added
+    assert store.put_graphs([(b, [quad(b, "t", "7")]), (b, [quad(b, "s", "8"), quad(b, "r", "9")])]) == [1, 2]
+    assert {q.subject.value for q in store.raw.quads_for_pattern(None, None, None, ox.NamedNode(b))} == {
+        "http://example.org/s", "http://example.org/r"}  # the same graph twice in one call: the later one
+    c = "http://example.org/graph/c"
+    assert store.put_graphs([(c, [quad(c, "q", "1")]), (c, [quad(c, "o", "2")])]) == [1, 1]
+    assert [q.subject.value for q in store.raw.quads_for_pattern(None, None, None, ox.NamedNode(c))] == [
+        "http://example.org/o"]

@@ -1,7 +1,8 @@
 """`kg build` as a library call: read, screen, skip what is unchanged, extract, write, report.
 
-Crash safety: each article goes into the store in one transaction (its named graph replaced whole), after
-its extraction is complete. Killing the process at any moment leaves every article either as it was or as it
+Crash safety: each article goes into the store whole, in one transaction, after its extraction is complete
+(the new articles of a chunk share one transaction; an article already in the store has its graph replaced
+by one update of its own). Killing the process at any moment leaves every article either as it was or as it
 is now. Idempotence: the article's content hash is stored in its graph, so re-running the same command
 skips what is already there and does only the rest; a changed article gets a new hash and replaces its graph.
 """
