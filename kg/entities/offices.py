@@ -13,6 +13,7 @@ from kg.entities.lexicon import TitleMatch, office_titles, token_title
 from kg.entities.mentions import Mention
 from kg.link.kb import KnowledgeBase
 from kg.model import Office
+from kg.nlp.text import doc_text
 
 MAX_TITLE_TOKENS = 5
 
@@ -46,7 +47,7 @@ def office_for(doc: Doc, mention: Mention, lang: str, kb: KnowledgeBase,
         country = _country_of_name(match.prefix, lang, kb)
     if country is None:
         country = _country_before(doc, first, country_at)
-    title = doc.text[doc[first].idx : doc[last].idx + len(doc[last].text)]
+    title = doc_text(doc)[doc[first].idx : doc[last].idx + len(doc[last].text)]
     return Office(title=_with_adjective(doc, first, title, country_at), role=match.role, country=country)
 
 
@@ -54,7 +55,7 @@ def _with_adjective(doc: Doc, first: int, title: str, country_at: dict[int, str]
     """Keep a nationality adjective with the title: "ukrainische Präsident"."""
     before = first - 1
     if before >= 0 and before in country_at and doc[before].pos_ == "ADJ":
-        return doc.text[doc[before].idx : doc[first].idx] + title
+        return doc_text(doc)[doc[before].idx : doc[first].idx] + title
     return title
 
 

@@ -18,6 +18,7 @@ from spacy.util import filter_spans
 from kg.entities.lexicon import cue_words, match_title, token_title
 from kg.entities.mentions import ADJECTIVE, NAME, PEOPLE, PREFIX, SIDE, Mention
 from kg.link.kb import KBEntry, KnowledgeBase, load_kb
+from kg.nlp.text import doc_text
 
 NER_LABELS = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC"}
 NAME_TAGS = {"NE", "PROPN", "NNP", "NNPS"}
@@ -220,7 +221,7 @@ class EntityRuler:
             return None
         nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if nxt is not None and nxt.lower_ in self.side_nouns:
-            return Mention(token.idx, nxt.idx + len(nxt.text), doc.text[token.idx : nxt.idx + len(nxt.text)],
+            return Mention(token.idx, nxt.idx + len(nxt.text), doc_text(doc)[token.idx : nxt.idx + len(nxt.text)],
                            entry.type, SIDE, entry.key, nxt.i, token.i)
         return Mention(token.idx, token.idx + len(token.text), token.text, entry.type, ADJECTIVE, entry.key,
                        token.i, token.i)

@@ -22,6 +22,7 @@ from kg.events.dates import resolve_date
 from kg.events.frames import Arg, Trigger
 from kg.events.lexicon import HERE as LEXICON_DIR
 from kg.events.lexicon import Lexicon, TriggerSpec
+from kg.nlp.text import doc_text
 
 SUBJECT_DEPS = {"nsubj", "sb"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass"}
@@ -455,7 +456,7 @@ class DependencyReader:
 
     def _headline_mode(self) -> str | None:
         """"X spoke with Y" under the headline "X's Phone Call With Y": the headline tells the mode."""
-        end = self.doc.text.find("\n")
+        end = doc_text(self.doc).find("\n")
         modes = self.words.get("headline_modes", {})
         if end < 0 or not isinstance(modes, dict):
             return None
@@ -612,7 +613,7 @@ class DependencyReader:
     def _dateline(self, sent: Span) -> str:
         """A line that is only a date, right above the paragraph of this sentence, dates the paragraph's
         events (wire and press-release datelines: "March 28, 2018")."""
-        text = self.doc.text
+        text = doc_text(self.doc)
         start = text.rfind("\n", 0, sent.start_char)
         paragraph_start = start + 1
         if text[paragraph_start : sent.start_char].strip():

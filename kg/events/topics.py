@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from kg.nlp.text import doc_text
+
 TOPIC_PREPOSITIONS = {"über", "zum", "zur", "about", "regarding", "on"}
 TOPIC_NOUNS = {"thema", "themen", "topic", "topics"}
 DETERMINERS = {"DET", "PRON"}
@@ -27,7 +29,7 @@ def _noun_phrase(tokens: list[Token]) -> str | None:
         if tail.pos_ == "PROPN":
             words += list(tokens[i : tail.i - tokens[0].i + 1])
     doc = tokens[0].doc
-    return doc.text[words[0].idx : words[-1].idx + len(words[-1].text)]
+    return doc_text(doc)[words[0].idx : words[-1].idx + len(words[-1].text)]
 
 
 def topics_in(span: Span) -> list[str]:

@@ -135,11 +135,19 @@ class KnowledgeBase:
                 found = self._lookup(plain[:-1], lang)
         return found
 
+    def _languages(self) -> list[str]:
+        """The languages the names are in, computed once (lookups without a language are frequent)."""
+        languages = getattr(self, "_language_list", None)
+        if languages is None or len(self._names) != getattr(self, "_language_basis", -1):
+            languages = self._language_list = sorted({lg for lg, _ in self._names})
+            self._language_basis = len(self._names)
+        return languages
+
     def _lookup(self, name: str, lang: str | None) -> list[KBEntry]:
         key = normalise(name)
         if not key:
             return []
-        langs = [lang] if lang else sorted({lg for lg, _ in self._names})
+        langs = [lang] if lang else self._languages()
         capitals = written_in_capitals(name)
         found: list[KBEntry] = []
         for lg in langs:
