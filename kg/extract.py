@@ -20,6 +20,11 @@ from kg.read.language import detect_language
 BATCH_SIZE = 16
 
 
+def article_language(article: Article) -> str:
+    """The language the article is extracted in."""
+    return _language(article)
+
+
 def _language(article: Article) -> str:
     if article.language in ("de", "en"):
         return article.language

@@ -165,6 +165,14 @@ def test_worker_processes_give_the_same_graph(tmp_path, reference) -> None:
     assert quads(GraphStore.open(tmp_path / "store")) == quads(expected)
 
 
+def test_one_worker_doing_only_the_nlp_gives_the_same_graph(tmp_path, reference) -> None:
+    """With one worker the Docs travel to the writing process, which runs the stages after NLP."""
+    source, expected = reference
+    report = run_build([source], BuildOptions(store=tmp_path / "store", processes=1, chunk_size=4))
+    assert report.engine == "processes:1" and report.written == 20
+    assert quads(GraphStore.open(tmp_path / "store")) == quads(expected)
+
+
 def test_dask_cluster_of_two_workers_gives_the_same_graph(tmp_path, reference) -> None:
     pytest.importorskip("distributed")
     source, expected = reference

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from typing import Protocol
 
-from kg.ingest.work import Failed, Result, extract_chunk, warm_up
+from kg.ingest.work import Analysed, Failed, Result, analyse_chunk, extract_chunk, finish, warm_up
 from kg.model import Article, Extraction
 
 ChunkResults = list[Extraction | Failed] | list[Result]
@@ -55,9 +55,16 @@ class ProcessPool:
         self.name = f"processes:{processes}"
         context = multiprocessing.get_context("spawn")
         self._pool = context.Pool(processes, initializer=_start_worker, initargs=(tuple(languages),))
+        # one worker does only the NLP and the writing process the rest; more workers do it all themselves,
+        # or the writing process would become the bottleneck
+        self._work = analyse_chunk if processes == 1 else extract_chunk
+        if processes == 1:
+            warm_up(languages)
 
     def run(self, chunks: Iterable[list[Article]]) -> Iterator[ChunkResults]:
-        return self._pool.imap(extract_chunk, chunks)
+        for results in self._pool.imap(self._work, chunks):
+            yield [done for result in results
+                   for done in (finish(result) if isinstance(result, Analysed) else [result])]
 
     def close(self) -> None:
         self._pool.terminate()

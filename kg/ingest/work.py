@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from kg.model import Article, Extraction
 
 LANGUAGES = ("de", "en")
+ENTITY_RULER = "kg_entity_ruler"
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,20 @@ class Converted:
     quads: list  # list[pyoxigraph.Quad], in the article's graph
 
 
+@dataclass(frozen=True)
+class Analysed:
+    """A chunk's articles of one language after spaCy, before the entity ruler: the Docs as DocBin bytes.
+
+    With one worker beside the writing process, the worker does only the NLP (the bottleneck) and the writing
+    process, which has time to spare, runs entities, events, linking and RDF on the Docs it receives.
+    """
+
+    lang: str
+    pipeline: str
+    articles: list[Article]
+    docs: bytes
+
+
 Result = Extracted | Failed
 
 
@@ -66,6 +81,50 @@ def extract_chunk(articles: list[Article]) -> list[Extraction | Failed]:
         return list(extract_many(articles, batch_size=max(1, len(articles))))
     except Exception:  # any bug in one article must not stop the batch; isolated below
         return [_extract_one(article) for article in articles]
+
+
+def analyse_chunk(articles: list[Article]) -> list[Analysed | Failed]:
+    """The NLP part of `extract_chunk`: spaCy without the entity ruler, per language, Docs as bytes."""
+    from spacy.tokens import DocBin
+
+    from kg.extract import article_language
+    from kg.nlp import load_pipeline
+    from kg.nlp.pipelines import pipeline_description
+
+    out: list[Analysed | Failed] = []
+    for lang in sorted({article_language(a) for a in articles}):
+        group = [a for a in articles if article_language(a) == lang]
+        nlp = load_pipeline(lang)
+        try:
+            with nlp.select_pipes(disable=[ENTITY_RULER]):
+                docs = list(nlp.pipe(a.text for a in group))
+            payload = DocBin(store_user_data=True, docs=docs).to_bytes()
+        except Exception:  # isolate the article that breaks spaCy: it is extracted alone and reported
+            out += [_extract_one(a) for a in group]
+            continue
+        out.append(Analysed(lang, pipeline_description(nlp), group, payload))
+    return out
+
+
+def finish(analysed: Analysed) -> list[Extraction | Failed]:
+    """The rest of the extraction, in the writing process: entity ruler, entities, events, linking."""
+    from spacy.tokens import DocBin
+
+    from kg.extract import extraction_from_doc
+    from kg.link.kb import load_kb
+    from kg.nlp import load_pipeline
+
+    nlp = load_pipeline(analysed.lang)
+    ruler = nlp.get_pipe(ENTITY_RULER)
+    kb = load_kb()
+    docs = DocBin().from_bytes(analysed.docs).get_docs(nlp.vocab)
+    out: list[Extraction | Failed] = []
+    for article, doc in zip(analysed.articles, docs, strict=True):
+        try:
+            out.append(extraction_from_doc(article, ruler(doc), analysed.lang, kb, analysed.pipeline))
+        except Exception as error:  # reported per article, the batch goes on
+            out.append(Failed(article.id, f"extraction failed: {type(error).__name__}: {error}"))
+    return out
 
 
 def extract_chunk_as_graphs(articles: list[Article]) -> list[Result]:
