@@ -546,3 +546,19 @@ def test_organisation_names_after_an_article_take_weak_endings(run):
     x = run("Der Europäische Rat verhängte Sanktionen gegen zwölf Oligarchen.", "de")
     (sanction,) = events_of(x, "SANCTION")
     assert x.entity(sanction.source).wikidata is not None or name(x, sanction.source) == "Europäischer Rat"
+
+
+def test_no_plans_for_a_meeting_is_no_meeting(run):
+    x = run("Ein Sprecher des Kremls sagte, es gebe keine Pläne für ein Treffen mit Joe Biden.", "de")
+    assert not events_of(x, "CONSULT")
+
+
+def test_an_attack_named_after_seit_is_background(run):
+    x = run("Seit dem Angriff Russlands auf die Ukraine im Februar 2022 hat Deutschland Milliarden an Hilfe "
+            "geleistet.", "de")
+    assert not events_of(x, "ASSAULT")
+
+
+def test_refusing_to_call_is_a_refusal_not_a_call(run):
+    x = run("Olaf Scholz lehnte es ab, mit Wladimir Putin zu telefonieren.", "de")
+    assert events_of(x, "REJECT") and not events_of(x, "CONSULT")

@@ -767,6 +767,10 @@ class GermanReader:
         framing = start > trigger.clause[0] and preposition(self.doc[start - 1]) in EMBEDDING_PREPS
         if not framing and any(t.tag_ == "VMFIN" or t.lower_ in self.lex.modal for t in tokens):
             return "modal"  # "Die Gespräche sollen im Mai fortgesetzt werden"
+        if start > trigger.clause[0] and preposition(self.doc[start - 1]) in self.lex.background_preps:
+            return "background"  # "Seit dem Angriff Russlands im Februar 2022 ..."
+        if any((t.lemma_ or t.text).casefold() in self.lex.plan_nouns for t in self.doc[trigger.clause[0] : i]):
+            return "planned"  # "es gebe keine Pläne für ein Treffen"
         for token in tokens:
             if framing:
                 break  # "verlangte nach einem Treffen mit X ...": the meeting is not what was demanded

@@ -47,6 +47,7 @@ class Lexicon:
     seat_nouns: frozenset[str] = frozenset()  # "die Regierung in Kiew": the noun acts, the place names who
     committing_verbs: frozenset[str] = frozenset()  # "kündigte an/beschloss, ... zu liefern": the aid is real
     weapon_modes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # attack mode from weapon nouns
+    plan_nouns: frozenset[str] = frozenset()  # "Pläne für ein Treffen": the meeting is only planned
     time_nouns: frozenset[str] = frozenset()  # "Anfang März", "Ende der Woche" open a clause without a subject
     mutual: frozenset[str] = frozenset()  # "gegenseitig": one event per direction
     occasion_nouns: frozenset[str] = frozenset()  # "im Rahmen der Zeremonie": dated where it was first told
@@ -108,6 +109,7 @@ def load_lexicon(lang: str) -> Lexicon:
         seat_nouns=frozenset(w.casefold() for w in data.get("seat_nouns", [])),
         committing_verbs=frozenset(w.casefold() for w in data.get("committing_verbs", [])),
         weapon_modes={m: tuple(w.casefold() for w in ws) for m, ws in data.get("weapon_modes", {}).items()},
+        plan_nouns=frozenset(w.casefold() for w in data.get("plan_nouns", [])),
         time_nouns=frozenset(w.casefold() for w in data.get("time_nouns", [])),
         mutual=frozenset(w.casefold() for w in data.get("mutual", [])),
         occasion_nouns=frozenset(w.casefold() for w in data.get("occasion_nouns", [])),
