@@ -203,3 +203,20 @@ def test_asking_for_something_is_a_request_even_of_unnamed_allies(run):
     (request,) = events_of(x, "REQUEST")
     assert x.entity(request.source).name == "Volodymyr Zelensky"
     assert not events_of(run("When asked about the talks, Olaf Scholz smiled.", "en"), "REQUEST")
+
+
+def test_a_denied_attack_is_not_an_attack(run):
+    x = run("Israel denied attacking the hospital.", "en")
+    assert events_of(x, "REJECT") and not events_of(x, "ASSAULT")
+
+
+def test_a_year_is_not_read_as_a_day_and_since_says_how_long():
+    from datetime import date
+
+    from kg.events.dates import resolve_date
+
+    published = date(2024, 3, 20)
+    assert resolve_date("in February 2022", published, "en") == "2022-02"
+    assert resolve_date("Since the invasion of Ukraine in February 2022, Germany has given aid", published,
+                        "en") is None
+    assert resolve_date("on February 20, 2022", published, "en") == "2022-02-20"

@@ -484,7 +484,8 @@ class EventBuilder:
             if other is candidate or not other.trigger.spec.content_hidden:
                 continue
             if other.trigger.token < candidate.trigger.token and not candidate.trigger.spec.speech:
-                if candidate.trigger.clause != other.trigger.clause or candidate.trigger.spec.nominal:
+                denial = other.event.type == "REJECT"  # "Israel denied attacking the hospital": no attack
+                if candidate.trigger.clause != other.trigger.clause or candidate.trigger.spec.nominal or denial:
                     return True
         return False
 

@@ -30,7 +30,7 @@ def _patterns(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern
     if lang == "de":
         full = rf"(?P<day>\d{{1,2}})\.\s*(?P<month>{months})(?:\s+(?P<year>\d{{4}}))?"
     else:
-        full = (rf"(?:(?P<month>{months})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?"
+        full = (rf"(?:(?P<month>{months})\.?\s+(?P<day>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?"
                 rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>{months})(?:\s+(?P<year2>\d{{4}}))?)")
     numeric = r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})"
     month_year = rf"(?P<month>{months})\s+(?P<year>\d{{4}})"
@@ -47,8 +47,10 @@ def same_day_phrases(lang: str) -> tuple[str, ...]:
 
 
 def _since_before(text: str, start: int, lang: str) -> bool:
-    window = text[max(0, start - 12) : start].casefold()
-    return any(re.search(rf"\b{w}\b(\s+(dem|den|the))?\s*$", window) for w in _calendar(lang)["since"])
+    """The date is governed by "seit"/"since" ("seit dem 15. März", "Since Russia's invasion in February
+    2022, ..."): it says how long, not when. The phrase reaches back to the last comma."""
+    window = text[max(0, start - 80) : start].casefold()
+    return any(re.search(rf"\b{w}\b[^,;.:]*$", window) for w in _calendar(lang)["since"])
 
 
 def resolve_date(text: str, published: date | None, lang: str, forward: bool = False) -> str | None:
