@@ -90,6 +90,14 @@ def _spec(word: str, data: dict, nominal: bool) -> TriggerSpec:
     )
 
 
+def _words(data: dict, key: str) -> frozenset[str]:
+    return frozenset(word.casefold() for word in data.get(key, []))
+
+
+def _word_map(data: dict, key: str) -> dict[str, tuple[str, ...]]:
+    return {name: tuple(word.casefold() for word in words) for name, words in data.get(key, {}).items()}
+
+
 @cache
 def load_lexicon(lang: str) -> Lexicon:
     data = yaml.safe_load((HERE / f"{lang}.yaml").read_text(encoding="utf-8"))
@@ -100,22 +108,22 @@ def load_lexicon(lang: str) -> Lexicon:
         nouns=nouns,
         adjectives={w.casefold(): _spec(w, d, False) for w, d in data.get("adjectives", {}).items()},
         phrases={t: tuple(p.casefold() for p in ps) for t, ps in data.get("phrases", {}).items()},
-        negation=frozenset(w.casefold() for w in data.get("negation", [])),
-        modal=frozenset(w.casefold() for w in data.get("modal", [])),
-        conditional=frozenset(w.casefold() for w in data.get("conditional", [])),
-        blocking_verbs=frozenset(w.casefold() for w in data.get("blocking_verbs", [])),
-        background_preps=frozenset(w.casefold() for w in data.get("background_preps", [])),
-        light_verbs=frozenset(w.casefold() for w in data.get("light_verbs", [])),
-        seat_nouns=frozenset(w.casefold() for w in data.get("seat_nouns", [])),
-        committing_verbs=frozenset(w.casefold() for w in data.get("committing_verbs", [])),
-        weapon_modes={m: tuple(w.casefold() for w in ws) for m, ws in data.get("weapon_modes", {}).items()},
-        plan_nouns=frozenset(w.casefold() for w in data.get("plan_nouns", [])),
-        time_nouns=frozenset(w.casefold() for w in data.get("time_nouns", [])),
-        mutual=frozenset(w.casefold() for w in data.get("mutual", [])),
-        occasion_nouns=frozenset(w.casefold() for w in data.get("occasion_nouns", [])),
-        media_nouns=frozenset(w.casefold() for w in data.get("media_nouns", [])),
-        money_words=frozenset(w.casefold() for w in data.get("money_words", [])),
-        source_nouns=frozenset(w.casefold() for w in data.get("source_nouns", [])),
-        mode_cues={m: tuple(w.casefold() for w in ws) for m, ws in data.get("mode_cues", {}).items()},
+        negation=_words(data, "negation"),
+        modal=_words(data, "modal"),
+        conditional=_words(data, "conditional"),
+        blocking_verbs=_words(data, "blocking_verbs"),
+        background_preps=_words(data, "background_preps"),
+        light_verbs=_words(data, "light_verbs"),
+        seat_nouns=_words(data, "seat_nouns"),
+        committing_verbs=_words(data, "committing_verbs"),
+        weapon_modes=_word_map(data, "weapon_modes"),
+        plan_nouns=_words(data, "plan_nouns"),
+        time_nouns=_words(data, "time_nouns"),
+        mutual=_words(data, "mutual"),
+        occasion_nouns=_words(data, "occasion_nouns"),
+        media_nouns=_words(data, "media_nouns"),
+        money_words=_words(data, "money_words"),
+        source_nouns=_words(data, "source_nouns"),
+        mode_cues=_word_map(data, "mode_cues"),
         noun_heads=tuple(sorted((n for n in nouns if " " not in n), key=len, reverse=True)),
     )

@@ -10,6 +10,7 @@ from pathlib import Path
 from kg.ingest.report import BuildReport
 from kg.ingest.screen import BOMLESS_UTF16, MAX_FILE_BYTES, encoding_hint, file_too_large
 from kg.model import Article
+from kg.read.paths import expand_paths
 
 
 def read_inputs(paths: Iterable[str | Path], report: BuildReport, published: date | None = None,
@@ -22,7 +23,7 @@ def read_inputs(paths: Iterable[str | Path], report: BuildReport, published: dat
     from kg.read.paths import READERS
 
     for given in paths:
-        files = list(_expand(str(given)))
+        files = list(expand_paths(str(given)))
         if not files:
             report.skip(str(given), _nothing_found(str(given)))
         for path, explicit in files:
@@ -46,18 +47,6 @@ def read_inputs(paths: Iterable[str | Path], report: BuildReport, published: dat
                     yield f"{path} [{item.id}]", item
             if hint and read_any:
                 report.warn(str(path), hint)
-
-
-def _expand(given: str) -> Iterator[tuple[Path, bool]]:
-    """(file, named explicitly?) for a file, a directory (recursively) or a glob pattern."""
-    path = Path(given)
-    if path.is_dir():
-        yield from ((p, False) for p in sorted(path.rglob("*")) if p.is_file())
-    elif path.exists():
-        yield path, True
-    elif glob.has_magic(given):
-        for match in sorted(glob.glob(given, recursive=True)):
-            yield from _expand(match) if Path(match).is_dir() else [(Path(match), False)]
 
 
 def _nothing_found(given: str) -> str:

@@ -36,7 +36,7 @@ def read_paths(
     """
     for given in paths:
         found = False
-        for path, explicit in _expand(str(given)):
+        for path, explicit in expand_paths(str(given)):
             found = True
             if explicit or path.suffix.lower() in READERS:
                 yield from read_file(path, published, language)
@@ -63,7 +63,7 @@ def read_file(
         yield ReadError(str(path), None, exc.strerror or str(exc))
 
 
-def _expand(given: str) -> Iterator[tuple[Path, bool]]:
+def expand_paths(given: str) -> Iterator[tuple[Path, bool]]:
     """(file, named explicitly?) for a path, a directory or a glob pattern; nothing if nothing exists."""
     path = Path(given)
     if path.is_dir():
@@ -73,7 +73,7 @@ def _expand(given: str) -> Iterator[tuple[Path, bool]]:
     elif glob.has_magic(given):
         matches = sorted(glob.glob(given, recursive=True))
         for match in matches:
-            yield from _expand(match) if Path(match).is_dir() else [(Path(match), False)]
+            yield from expand_paths(match) if Path(match).is_dir() else [(Path(match), False)]
 
 
 def _nothing_found(given: str) -> str:
