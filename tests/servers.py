@@ -6,6 +6,7 @@ directly (`from servers import store_from_trig`) when they need no fixture.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -50,3 +51,18 @@ def extraction_of(text: str, entities: list[Entity], events: list[Event], doc_id
                           **document),
         text=text, entities=entities, events=events,
     )
+
+
+CHROMIUM, CHROMEDRIVER = shutil.which("chromium"), shutil.which("chromedriver")
+
+
+def headless_chromium():  # noqa: ANN201 - a selenium WebDriver
+    """Debian's chromium driven by its chromedriver, headless (scripts/setup-browser.sh installs both)."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1000"):
+        options.add_argument(argument)
+    return webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)

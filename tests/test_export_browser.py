@@ -3,17 +3,16 @@ see scripts/setup-browser.sh), against a live `kg serve` on the seed. Screenshot
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
+from servers import CHROMEDRIVER, CHROMIUM, headless_chromium
 
 from kg.serve.launch import running_server
 from kg.serve.ui import VENDOR
 from kg.store import GraphStore
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
-CHROMIUM, CHROMEDRIVER = shutil.which("chromium"), shutil.which("chromedriver")
 AUSTIN = "https://w3id.org/kg-news/id/person/lloyd-austin"
 BELOUSSOW = "https://w3id.org/kg-news/id/person/andrej-beloussow"
 pytestmark = [
@@ -51,14 +50,7 @@ def base(seed_dir: Path, counts: dict[str, list[int]]) -> str:
 
 @pytest.fixture(scope="module")
 def browser():
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1000"):
-        options.add_argument(argument)
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    driver = headless_chromium()
     yield driver
     driver.quit()
 

@@ -4,17 +4,15 @@ Screenshots go to tests/artifacts/."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-from servers import store_from_trig
+from servers import CHROMEDRIVER, CHROMIUM, headless_chromium, store_from_trig
 
 from kg.rdf.namespaces import KGO
 from kg.serve.ui import VENDOR
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
-CHROMIUM, CHROMEDRIVER = shutil.which("chromium"), shutil.which("chromedriver")
 pytestmark = [
     pytest.mark.skipif(not (CHROMIUM and CHROMEDRIVER), reason="run kg/web/install-chromium.sh"),
     pytest.mark.skipif(not (VENDOR / "yasgui" / "yasgui.min.js").is_file(), reason="run kg/web/build.sh"),
@@ -44,14 +42,7 @@ def base(serve, tmp_path_factory: pytest.TempPathFactory) -> str:
 
 @pytest.fixture(scope="module")
 def browser():
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1000"):
-        options.add_argument(argument)
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    driver = headless_chromium()
     yield driver
     driver.quit()
 
