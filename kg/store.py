@@ -203,6 +203,10 @@ class GraphStore:
         Unless told otherwise (use_default_graph_as_union, default_graph or named_graphs), the default
         graph is the union of all graphs, since every article lives in a named graph of its own. The
         prefixes in `PREFIXES` are predeclared (a query's own PREFIX lines take precedence).
+
+        Caveat: pyoxigraph 0.5 returns a triple of that union once per graph that holds it (oxigraph issue
+        1919, fixed in 0.6), so a label two articles both state comes back twice. Use DISTINCT here, or
+        `kg.serve.dataset.ServedStore.open(path, union_view=True)` (what `kg query` and `kg serve` do).
         """
         if not any(key in kwargs for key in _DATASET_SELECTION):
             kwargs["use_default_graph_as_union"] = True
