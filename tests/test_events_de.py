@@ -562,3 +562,9 @@ def test_an_attack_named_after_seit_is_background(run):
 def test_refusing_to_call_is_a_refusal_not_a_call(run):
     x = run("Olaf Scholz lehnte es ab, mit Wladimir Putin zu telefonieren.", "de")
     assert events_of(x, "REJECT") and not events_of(x, "CONSULT")
+
+
+def test_a_word_cut_off_before_und_is_completed_from_the_next(run):
+    x = run("Nord- und Südkorea vereinbarten am Montag eine Waffenruhe.", "de")
+    (agreement,) = events_of(x, "AGREE")
+    assert {"Nordkorea", "Südkorea"} <= names(x, agreement.participants)

@@ -53,7 +53,8 @@ class EntityRuler:
         for token in doc:
             if token.i in taken or token.is_space:
                 continue
-            found = self._prefix(token) or self._people(token) or self._adjective(doc, token)
+            found = (self._truncated(doc, token) or self._prefix(token) or self._people(token)
+                     or self._adjective(doc, token))
             if found:
                 mentions.append(found)
         mentions = self._surnames(doc, mentions)
@@ -176,6 +177,24 @@ class EntityRuler:
         return 2 <= len(span) <= 3 and all(len(t) > 1 for t in span)
 
     # -- names inside words: compound prefixes, people nouns, adjectives ----------------------------------
+    def _truncated(self, doc: Doc, token: Token) -> Mention | None:
+        """"Nord- und Südkorea": the first word, cut off before "und", names "Nordkorea" when the knowledge base
+        knows both halves completed with the second word's tail."""
+        text = token.text
+        if not text.endswith("-") or len(text) < 3 or token.i + 2 >= len(doc):
+            return None
+        if doc[token.i + 1].lower_ not in {"und", "oder", "bis", "sowie"}:
+            return None
+        whole = doc[token.i + 2].text
+        for cut in range(2, len(whole) - 2):
+            tail = whole[cut:]
+            entries = self.kb.lookup(text[:-1] + tail, self.lang) if tail[:1].islower() else []
+            if len(entries) == 1 and self.kb.lookup(whole, self.lang):
+                entry = entries[0]
+                return Mention(token.idx, token.idx + len(text) - 1, text[:-1], entry.type, NAME, entry.key,
+                               token.i, token.i)
+        return None
+
     def _prefix(self, token: Token) -> Mention | None:
         """ "US" in "US-Verteidigungsminister", "Kreml" in "Kremlsprecher" name an entity too."""
         if token.pos_ not in {"NOUN", "PROPN"} or len(token.text) < 5:
