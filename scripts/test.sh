@@ -8,5 +8,6 @@ cd "$(dirname "$0")/.."
 if [ -x scripts/setup-browser.sh ]; then
   ./scripts/setup-browser.sh || echo "browser setup failed: browser tests will be skipped" >&2
 fi
-.venv/bin/ruff check kg tests benchmarks
-SE_OFFLINE=true .venv/bin/python -m pytest -q "$@"
+export PATH="$PWD/.venv/bin:$PATH"  # the tools the tests start (oxigraph, kg) come from the venv
+ruff check kg tests benchmarks
+SE_OFFLINE=true python -m pytest -q "$@"
