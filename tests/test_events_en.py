@@ -220,3 +220,12 @@ def test_a_year_is_not_read_as_a_day_and_since_says_how_long():
     assert resolve_date("Since the invasion of Ukraine in February 2022, Germany has given aid", published,
                         "en") is None
     assert resolve_date("on February 20, 2022", published, "en") == "2022-02-20"
+
+
+def test_a_pledge_of_money_is_aid_and_a_dateline_day_is_no_quantity(run):
+    x = run("Germany pledged 500 million euros in new military aid for Ukraine.", "en")
+    (aid,) = events_of(x, "AID")
+    assert aid.quantity == 500_000_000
+    y = run("KYIV, March 19 (Reuters) - Russia attacked Ukraine overnight with drones, officials said.", "en")
+    (attack,) = events_of(y, "ASSAULT")
+    assert attack.quantity is None

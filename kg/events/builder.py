@@ -222,8 +222,8 @@ class EventBuilder:
                 event.participants.append(target)
         if spec.with_target and target is not None:
             event.type = spec.with_target
-        if spec.type == "SUPPORT" and self._mentions_money(trigger):
-            event.type = "AID"  # "mit 1 Mio. Franken unterstützen" is aid, not words of support
+        if spec.type in {"SUPPORT", "AGREE"} and self._mentions_money(trigger):
+            event.type = "AID"  # "mit 1 Mio. Franken unterstützen", "pledged 500 million euros": aid, not words
         if event.type in {"PRISONER_EXCHANGE", "ASSAULT", "AID", "STATEMENT", "MOBILIZE"}:
             event.quantity = find_quantity(sent.text, self.lang)
         content_actors = []

@@ -42,6 +42,8 @@ def find_quantity(text: str, lang: str, skip: tuple[str, ...] = ()) -> int | flo
                 continue  # "15. März"
         if ":" in text[match.start() - 1 : match.start()] or text[match.end() : match.end() + 1] == ":":
             continue
+        if _month_before(text, match.start()):
+            continue  # "March 19", "KYIV, March 19 (Reuters)": a day, not a count
         value = parse_number(raw, lang)
         if value is None:
             continue
@@ -59,3 +61,12 @@ def _month_follows(text: str, end: int) -> bool:
     following = text[end + 1 : end + 14].strip().casefold()
     months = ("jan", "feb", "mär", "apr", "mai", "jun", "jul", "aug", "sep", "okt", "nov", "dez")
     return following.startswith(months)
+
+
+ENGLISH_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                  "october", "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.")
+
+
+def _month_before(text: str, start: int) -> bool:
+    words = text[max(0, start - 12) : start].strip().casefold().split()
+    return bool(words) and words[-1].startswith(ENGLISH_MONTHS)
