@@ -12,6 +12,7 @@ from kg.events.frames import Arg, SentenceReader, Trigger
 from kg.events.lexicon import Lexicon
 from kg.events.quantities import find_quantity
 from kg.events.topics import topics_in
+from kg.link.kb import category_of
 from kg.model import Event
 from kg.model import Span as TextSpan
 
@@ -93,9 +94,11 @@ class EventBuilder:
                 dated = [self.occasion_dates[n] for n in nouns if n in self.occasion_dates]
                 if dated:
                     candidate.event.date = dated[0]
+        if not nouns:
+            return
         sentence_date = resolve_date(sent.text, self.published, self.lang)
-        for noun in nouns:
-            if sentence_date:
+        if sentence_date:
+            for noun in nouns:
                 self.occasion_dates.setdefault(noun, sentence_date)
 
     # -- one trigger -----------------------------------------------------------------------------------
@@ -348,13 +351,10 @@ class EventBuilder:
         return kinds in ({"GPE", "PERSON"}, {"GPE", "ORG"}, {"PERSON", "ORG"})
 
     def _place(self, entity_id: str) -> bool:
-        from kg.link.kb import load_kb
-
         entity = self.index.get(entity_id)
         if entity is None or entity.type == "LOC":
             return entity is not None
-        entry = load_kb().get(entity.kb_key) if entity.kb_key else None
-        return entry is not None and entry.category in {"city", "region", "subdivision"}
+        return category_of(entity.kb_key) in {"city", "region", "subdivision"}
 
     def _weapon_mode(self, trigger: Trigger) -> str | None:
         """The mode of an attack from the one kind of weapon its clause names ("mit Artillerie", "Rakete")."""
@@ -376,10 +376,7 @@ class EventBuilder:
 
     @staticmethod
     def _is_medium(entity) -> bool:  # noqa: ANN001
-        from kg.link.kb import load_kb
-
-        entry = load_kb().get(entity.kb_key) if entity.kb_key else None
-        return entry is not None and entry.category == "media"
+        return category_of(entity.kb_key) == "media"
 
     def _clause_text(self, trigger: Trigger, sent: Span) -> str:
         return self.reader.doc[trigger.clause[0] : trigger.clause[1]].text

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from kg.entities import EntityIndex
+from kg.link.kb import category_of
 from kg.model import Event
 
 SPEECH_TYPES = {"STATEMENT", "THREATEN", "ACCUSE", "REQUEST", "REJECT", "SUPPORT", "AGREE"}
@@ -36,10 +37,7 @@ def _expanded(actors: set[str], index: EntityIndex) -> set[str]:
 
 
 def _is_state_organ(entity) -> bool:  # noqa: ANN001
-    from kg.link.kb import load_kb
-
-    entry = load_kb().get(entity.kb_key) if entity.kb_key else None
-    return entry is not None and entry.category == "institution"
+    return category_of(entity.kb_key) == "institution"
 
 
 def _compatible(a: Event, b: Event) -> bool:

@@ -59,12 +59,20 @@ class GermanReader:
         self.lex = lexicon
         self.last_person: str | None = None
         self.speaker: str | None = None
+        self._clause_cache: dict[tuple[int, int], list[tuple[int, int]]] = {}
         self._mentions = sorted(
             ((m, e) for m, e in index.mentions), key=lambda pair: pair[0].first_token
         )
 
     # -- clauses ---------------------------------------------------------------------------------------
     def clauses(self, sent: Span) -> list[tuple[int, int]]:
+        """The sentence's clause pieces, computed once per sentence (every trigger and veto asks again)."""
+        key = (sent.start, sent.end)
+        if key not in self._clause_cache:
+            self._clause_cache[key] = self._split_clauses(sent)
+        return self._clause_cache[key]
+
+    def _split_clauses(self, sent: Span) -> list[tuple[int, int]]:
         bounds, start = [], self._after_dateline(sent)
         for token in self.doc[start : sent.end]:
             if token.text in CLAUSE_MARKS and not self._list_comma(token):

@@ -245,3 +245,9 @@ def load_kb() -> KnowledgeBase:
     """The shipped knowledge base (or the file named by $KG_KB), loaded once per process."""
     override = os.environ.get(KB_ENV)
     return read_kb(Path(override) if override else KB_FILE)
+
+
+def category_of(kb_key: str | None) -> str:
+    """The shipped knowledge base's category for a key ("media", "institution", "city" ...), "" if unknown."""
+    entry = load_kb().get(kb_key) if kb_key else None
+    return entry.category if entry is not None else ""
