@@ -6,7 +6,11 @@ Settings (keys of `config`, or environment variables of the same name when absen
 KG_STORE (store directory; unset: an empty in-memory store), KG_TOKEN (bearer token that enables writes),
 KG_QUERY_TIMEOUT (seconds), KG_MAX_ROWS, KG_MAX_REQUEST_BYTES, KG_CORS (allowed origins, comma separated,
 or "*"), KG_UNION_DEFAULT_GRAPH (default true: the default graph is the union of the article graphs),
-KG_REFRESH_INTERVAL (seconds between looks for new data from `kg build`).
+KG_REFRESH_INTERVAL (seconds between looks at the store's files for data that another program such as
+`kg build` wrote; writes through the server are seen at once), KG_QUERY_ISOLATION ("process":
+a query under a time limit runs in a query process killed at the limit, right for any WSGI server;
+"worker": it runs in the worker, which ends at the limit, for single-request workers such as gunicorn's
+sync workers, which `kg serve` uses).
 """
 
 from __future__ import annotations
@@ -24,7 +28,8 @@ DEFAULTS: dict[str, Any] = {
     "KG_MAX_REQUEST_BYTES": 1_000_000,
     "KG_CORS": "*",
     "KG_UNION_DEFAULT_GRAPH": True,
-    "KG_REFRESH_INTERVAL": 0.0,
+    "KG_REFRESH_INTERVAL": 1.0,
+    "KG_QUERY_ISOLATION": "process",
 }
 
 
@@ -35,6 +40,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     from kg.serve.execute import QuerySettings, store_prefixes
     from kg.serve.protocol import ProtocolError
     from kg.serve.query_processes import QueryProcesses
+    from kg.serve.query_watchdog import QueryWatchdog
 
     settings = _settings(config or {})
     app = Flask(__name__, static_folder=None)
@@ -48,7 +54,10 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         prefixes=store_prefixes(),
     )
     app.extensions["kg.store"] = served
-    app.extensions["kg.queries"] = QueryProcesses()  # started on the first query with a time limit
+    if settings["KG_QUERY_ISOLATION"] == "worker":
+        app.extensions["kg.query_watchdog"] = QueryWatchdog(app)
+    else:
+        app.extensions["kg.queries"] = QueryProcesses()  # started on the first query with a time limit
 
     for module in (sparql, graph_store, health, ui, export):
         app.register_blueprint(module.blueprint)
@@ -89,4 +98,6 @@ def _settings(config: dict[str, Any]) -> dict[str, Any]:
         union = settings["KG_UNION_DEFAULT_GRAPH"].lower()
         settings["KG_UNION_DEFAULT_GRAPH"] = union not in ("0", "false", "no")
     settings["KG_TOKEN"] = settings["KG_TOKEN"] or None
+    if settings["KG_QUERY_ISOLATION"] not in ("process", "worker"):
+        raise ValueError(f"KG_QUERY_ISOLATION is 'process' or 'worker', not {settings['KG_QUERY_ISOLATION']!r}")
     return settings

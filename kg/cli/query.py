@@ -41,15 +41,12 @@ def _query_text(sparql: str) -> str:
 
 
 def _local(text: str, store_dir: Path, output_format: str) -> str:
-    from werkzeug.datastructures import MIMEAccept
-
     from kg.serve.dataset import ServedStore, StoreBusy
     from kg.serve.execute import QuerySettings, evaluate, store_prefixes
     from kg.serve.formats import NotAcceptable
     from kg.serve.protocol import QueryRequest
 
-    wanted = FORMATS[output_format] or "text/tab-separated-values, text/turtle;q=0.9"
-    accept = MIMEAccept([(media.split(";")[0].strip(), 1) for media in wanted.split(",")])
+    accept = FORMATS[output_format] or "text/tab-separated-values, text/turtle;q=0.9"
     try:
         # a snapshot, not a read-only open: safe while `kg build` or `kg serve` writes the store
         served = ServedStore.open(store_dir, union_view=True)

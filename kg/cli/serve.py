@@ -12,8 +12,8 @@ import click
               help="Store directory (as written by `kg build`); created empty if missing.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("--port", default=7878, show_default=True, type=click.IntRange(1, 65535))
-@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="Worker processes (gunicorn).")
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64),
+              help="Worker processes (gunicorn sync workers): how many requests are answered at once.")
 @click.option("--token", envvar="KG_TOKEN", default=None,
               help="Bearer token that enables SPARQL Update and Graph Store writes (env KG_TOKEN).")
 @click.option("--timeout", "query_timeout", type=float, default=30.0, show_default=True,

@@ -85,6 +85,8 @@ class ServedStore:
     _current: _Snapshot | None = None
     _next_check: float = 0.0
     _refreshing: threading.Thread | None = None
+    _confirmed: list | None = None  # the store's fingerprint when the current snapshot was last found fresh
+    _seen_published: tuple[int, int] | None = None  # `current` (which snapshot is newest) when last read
 
     @classmethod
     def open(cls, path: str | Path | None, refresh_interval: float = 0.0, union_view: bool = False
@@ -190,16 +192,27 @@ class ServedStore:
     def refresh(self, wait: bool = False) -> None:
         """Move to the newest snapshot, taking one first if the store's files changed since the last.
 
+        A snapshot published by a write through the server (any worker) is seen at once; the store's files,
+        which another program such as `kg build` may change, are looked at every `refresh_interval` s.
+
         With a snapshot already served, a new one is taken in the background: the caller waits at most
         REFRESH_WAIT_SECONDS for it (so small stores are seen fresh at once) and otherwise goes on with
         the previous one.
         """
-        if self.in_memory or time.monotonic() < self._next_check:
+        if self.in_memory:
             return
+        published = self._published()
+        if time.monotonic() < self._next_check and published == self._seen_published:
+            return  # the files were looked at lately, and no worker has published a snapshot since
         self._next_check = time.monotonic() + self.refresh_interval
+        self._seen_published = published
+        fingerprint = _fingerprint(self.path)
+        if self._current is not None and fingerprint == self._confirmed:
+            return  # nothing written since: no need to read which snapshot is newest
         state = self._read_state()
-        if self._is_fresh(state):
+        if self._is_fresh(state, fingerprint):
             self._adopt(state["name"])
+            self._confirmed = fingerprint
             return
         if self._current is None or wait:
             self._take_snapshot(wait)
@@ -212,8 +225,9 @@ class ServedStore:
             refreshing = self._refreshing
         refreshing.join(REFRESH_WAIT_SECONDS)
 
-    def _is_fresh(self, state: dict | None) -> bool:
-        return bool(state) and state["fingerprint"] == _fingerprint(self.path) and (
+    def _is_fresh(self, state: dict | None, fingerprint: list | None = None) -> bool:
+        fingerprint = _fingerprint(self.path) if fingerprint is None else fingerprint
+        return bool(state) and state["fingerprint"] == fingerprint and (
             state.get("union", False) or not self.union_view)
 
     def _take_snapshot(self, wait: bool) -> None:
@@ -272,6 +286,14 @@ class ServedStore:
             if old is not None:
                 old.retired = True
                 old.close_if_unused()
+
+    def _published(self) -> tuple[int, int] | None:
+        """Which `current` file is there: a new one (written aside, renamed over) names a new snapshot."""
+        try:
+            status = os.stat(self.root / "current")
+        except FileNotFoundError:
+            return None
+        return status.st_ino, status.st_mtime_ns
 
     def _read_state(self) -> dict | None:
         with suppress(FileNotFoundError, ValueError):

@@ -2,8 +2,9 @@
 
 pyoxigraph evaluates lazily while it serialises, writing to the file object it is given; our `_Sink`
 counts rows as they arrive (one line per row in TSV and N-Triples), so a query stops as soon as it crosses
-the row cap. The time limit is not enforced here but by running `evaluate` in a query process that the
-server kills at the deadline (kg/serve/query_processes.py): pyoxigraph cannot be interrupted from Python.
+the row cap. The time limit is not enforced here (pyoxigraph cannot be interrupted from Python) but by
+ending what runs `evaluate` at the deadline: the server's worker (kg/serve/query_watchdog.py) or a query
+process (kg/serve/query_processes.py).
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ import time
 from dataclasses import dataclass
 
 import pyoxigraph as ox
-from werkzeug.datastructures import MIMEAccept
 
 from kg.serve import formats
 from kg.serve.protocol import QueryRequest
@@ -66,7 +66,7 @@ class _Sink(io.RawIOBase):
         return self.buffer.write(chunk)
 
 
-def evaluate(store: ox.Store, request: QueryRequest, accept: MIMEAccept, settings: QuerySettings,
+def evaluate(store: ox.Store, request: QueryRequest, accept: str | None, settings: QuerySettings,
              deadline: float | None = None) -> Answer:
     """Evaluate and serialise; raises SyntaxError, formats.NotAcceptable, TooManyRows, ValueError, and
     QueryTimeout if `deadline` (time.monotonic) passes while rows are written (a soft limit, for stores
@@ -81,7 +81,7 @@ def timeout_message(timeout: float | None) -> str:
     return f"the query ran longer than the server's limit of {timeout or 0:g} s"
 
 
-def _evaluate(store: ox.Store, request: QueryRequest, accept: MIMEAccept, settings: QuerySettings,
+def _evaluate(store: ox.Store, request: QueryRequest, accept: str | None, settings: QuerySettings,
               deadline: float | None) -> Answer:
     results = store.query(request.query, base_iri=request.base_iri, prefixes=settings.prefixes,
                           **_dataset(request, settings))

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pyoxigraph as ox
 from werkzeug.datastructures import MIMEAccept
+from werkzeug.http import parse_accept_header
 
 TEXT_TYPES = ("text/", "application/n-triples", "application/n-quads", "application/trig")
 
@@ -74,8 +76,8 @@ class NotAcceptable(ValueError):
     """No format that the client accepts can carry this kind of result."""
 
 
-def choose(kind: str, accept: MIMEAccept, format_params: Sequence[str] = ()) -> Format:
-    """The format for a result of `kind` ("solutions", "boolean" or "graph").
+def choose(kind: str, accept: str | None, format_params: Sequence[str] = ()) -> Format:
+    """The format for a result of `kind` ("solutions", "boolean" or "graph"), from the raw Accept header.
 
     Several `format` values are allowed, the first known one wins: SPARQLWrapper sends e.g.
     `format=rdf+xml&format=application/rdf+xml`.
@@ -89,12 +91,20 @@ def choose(kind: str, accept: MIMEAccept, format_params: Sequence[str] = ()) -> 
         known = ", ".join(sorted(set(names)))
         shown = ", ".join(repr(value) for value in format_params)
         raise NotAcceptable(f"unknown format {shown} for this query; use one of: {known}")
-    if not accept or not accept.values():
-        return next(iter(table.values()))
-    # parameters such as charset=utf-8 do not change which format is meant (werkzeug would compare them)
-    accept = MIMEAccept([(value.split(";")[0].strip(), quality) for value, quality in accept])
-    best = accept.best_match(list(table), default=None)
+    best = _negotiate(kind, accept or "")
     if best is None:
         offered = ", ".join(sorted({f.media_type for f in table.values()}))
         raise NotAcceptable(f"none of the accepted media types can carry this result; offered: {offered}")
-    return table[best]  # ties go to the earlier entry, so "*/*" gets the default
+    return table[best]
+
+
+@lru_cache(maxsize=256)
+def _negotiate(kind: str, accept: str) -> str | None:
+    """The best media type of the table for an Accept header; cached, as clients send the same few headers."""
+    table = GRAPH_FORMATS if kind == "graph" else RESULT_FORMATS
+    parsed = parse_accept_header(accept, MIMEAccept)
+    if not parsed or not parsed.values():
+        return next(iter(table))
+    # parameters such as charset=utf-8 do not change which format is meant (werkzeug would compare them)
+    parsed = MIMEAccept([(value.split(";")[0].strip(), quality) for value, quality in parsed])
+    return parsed.best_match(list(table), default=None)  # ties go to the earlier entry: "*/*" gets the default

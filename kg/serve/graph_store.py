@@ -63,7 +63,7 @@ def _read(graph: ox.NamedNode | ox.DefaultGraph | None) -> Response:
     if graph is None:
         raise ProtocolError(400, "name a graph: ?graph=IRI or ?default")
     try:
-        chosen = formats.choose("graph", request.accept_mimetypes, request.args.getlist("format"))
+        chosen = formats.choose("graph", request.headers.get("Accept"), request.args.getlist("format"))
     except formats.NotAcceptable as error:
         raise ProtocolError(406, str(error)) from None
     with current_app.extensions["kg.store"].reading() as store:

@@ -22,8 +22,6 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from werkzeug.datastructures import MIMEAccept
-
 from kg.serve import formats
 from kg.serve.execute import Answer, QuerySettings, QueryTimeout, TooManyRows, evaluate, timeout_message
 from kg.serve.protocol import QueryRequest
@@ -71,12 +69,13 @@ class QueryProcesses:
         self._lock = threading.Lock()
         weakref.finalize(self, _stop_all, self._idle)
 
-    def run(self, location: Path, request: QueryRequest, accept: MIMEAccept, settings: QuerySettings) -> Answer:
+    def run(self, location: Path, request: QueryRequest, accept: str | None, settings: QuerySettings
+            ) -> Answer:
         """Evaluate `request` on the store at `location`; QueryTimeout (and the process killed) at the limit."""
         worker = self._take()
         try:
             worker.wait_until_ready()
-            worker.connection.send((str(location), request, list(accept), settings))
+            worker.connection.send((str(location), request, accept, settings))
             if not worker.connection.poll(settings.timeout):
                 self._replace(worker)
                 raise QueryTimeout(timeout_message(settings.timeout))
@@ -165,7 +164,7 @@ def serve_queries(connection: Connection) -> None:
             if opened is None or opened[0] != location:
                 opened = None  # close the previous snapshot first
                 opened = (location, GraphStore.open(Path(location), read_only=True).raw)
-            answer = evaluate(opened[1], request, MIMEAccept(accept), settings)
+            answer = evaluate(opened[1], request, accept, settings)
             reply: tuple = ("answer", answer.body, answer.content_type)
         except Exception as error:  # reported to the server, which answers with the right status
             reply = ("error", _kind(error), str(error))

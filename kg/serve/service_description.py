@@ -21,7 +21,7 @@ RESULT_FORMATS = {
 
 def describe_service(request: Request) -> Response:
     try:
-        chosen = formats.choose("graph", request.accept_mimetypes, request.args.getlist("format"))
+        chosen = formats.choose("graph", request.headers.get("Accept"), request.args.getlist("format"))
     except formats.NotAcceptable as error:
         raise ProtocolError(406, str(error)) from None
     body = ox.serialize(_description(request.base_url), format=chosen.writer,

@@ -49,13 +49,20 @@ def _answer_query(operation: QueryRequest) -> Response:
 
 
 def _run(operation: QueryRequest, settings: QuerySettings) -> Answer:
-    """In a query process when there is a time limit (it is killed at the limit), else right here.
+    """Where the query runs depends on how its time limit can be enforced.
 
-    An in-memory store lives only in this process: there the limit is checked as rows are written.
+    No limit: right here. A store on disk: right here under a watchdog in a single-request worker
+    (`kg serve`; the worker ends at the limit, kg/serve/query_watchdog.py), or else in a query process
+    that is killed at the limit (any other WSGI server; kg/serve/query_processes.py). An in-memory store
+    lives only in this process: there the limit is checked as rows are written.
     """
     served = current_app.extensions["kg.store"]
-    accept = request.accept_mimetypes
+    accept = request.headers.get("Accept")
     if settings.timeout is not None and not served.in_memory:
+        if current_app.config["KG_QUERY_ISOLATION"] == "worker":
+            watchdog = current_app.extensions["kg.query_watchdog"]
+            with served.querying() as store, watchdog.watching(settings.timeout, request.environ):
+                return evaluate(store.raw, operation, accept, settings)
         with served.querying_location() as location:
             return current_app.extensions["kg.queries"].run(location, operation, accept, settings)
     deadline = time.monotonic() + settings.timeout if settings.timeout is not None else None
