@@ -229,3 +229,21 @@ def test_a_pledge_of_money_is_aid_and_a_dateline_day_is_no_quantity(run):
     y = run("KYIV, March 19 (Reuters) - Russia attacked Ukraine overnight with drones, officials said.", "en")
     (attack,) = events_of(y, "ASSAULT")
     assert attack.quantity is None
+
+
+def test_two_subjects_holding_talks_are_the_two_sides(run):
+    x = run("Pedro Sanchez and Giorgia Meloni held talks in Madrid on Tuesday.", "en")
+    (talks,) = events_of(x, "CONSULT")
+    assert names(x, talks.participants) == {"Pedro Sanchez", "Giorgia Meloni"}
+    assert talks.date == "2024-06-25"
+    assert not events_of(run("Pedro Sanchez held talks in Madrid on Tuesday.", "en"), "CONSULT")  # with whom?
+
+
+def test_whom_a_speaker_tells_in_a_call_is_on_the_call(run):
+    x = run("In a phone call on Monday, Recep Tayyip Erdogan assured Viktor Orban of his support.", "en")
+    (call,) = events_of(x, "CONSULT")
+    assert call.mode == "phone"
+    assert names(x, call.participants) == {"Recep Tayyip Erdogan", "Viktor Orban"}
+    x = run("In a phone call on Monday, Recep Tayyip Erdogan condemned Israel.", "en")  # condemned, not told
+    (call,) = events_of(x, "CONSULT")
+    assert names(x, call.participants) == {"Recep Tayyip Erdogan"}

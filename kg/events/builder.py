@@ -108,7 +108,10 @@ class EventBuilder:
             return True
         relations = {a.relation for a in trigger.args}
         nouns = self.reader.clause_nouns(trigger)
+        subjects = {a.entity for a in trigger.args if a.relation == "subj"}
         for need in requires:
+            if need in trigger.spec.participants and len(subjects) >= 2:
+                return True  # "A and B held talks": the talks between A and B
             if need.startswith("word:"):
                 word = need.split(":", 1)[1]
                 doc = self.reader.doc

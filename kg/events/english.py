@@ -402,9 +402,12 @@ class DependencyReader:
             verb = head if head.pos_ in {"VERB", "AUX"} else head.head
             if verb.dep_ in {"conj", "xcomp"} and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
                 verb = verb.head
+            addressed = spec.type == "CONSULT" and verb.lemma_.casefold() in self._words("addressee_verbs")
             for child in verb.children:
                 if child.dep_ in SUBJECT_DEPS:
                     args += [Arg(e, "subj", i) for e, i in self._entities(child)]
+                elif addressed and child.dep_ in {"dobj", "dative"}:  # "in a call, A told B": B is on it
+                    args += [Arg(e, "prep:with", i) for e, i in self._entities(child)]
             if spec.type == "CONSULT" and self._continues_meeting(verb):
                 args += [Arg(e, "subj", verb.i) for e in self.last_meeting]
         return args
