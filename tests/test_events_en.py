@@ -247,3 +247,15 @@ def test_whom_a_speaker_tells_in_a_call_is_on_the_call(run):
     x = run("In a phone call on Monday, Recep Tayyip Erdogan condemned Israel.", "en")  # condemned, not told
     (call,) = events_of(x, "CONSULT")
     assert names(x, call.participants) == {"Recep Tayyip Erdogan"}
+
+
+def test_a_states_armed_organs_named_by_adjective_are_the_state(run):
+    x = run("Estonian warplanes struck a depot near the border on Sunday.", "en")
+    (strike,) = events_of(x, "ASSAULT")
+    assert x.entity(strike.source).wikidata == "Q191"  # Estonia, which the text names only by its adjective
+    assert x.entity(strike.source).mentions[0].text == "Estonian"
+
+
+def test_an_adjective_that_ends_in_no_event_makes_no_entity(run):
+    x = run("Estonian officials did not attack anyone.", "en")
+    assert not x.events and all(e.kb_key != "ee" for e in x.entities)

@@ -25,6 +25,9 @@ class EntityIndex:
     by_token: dict[int, str] = field(default_factory=dict)  # token index -> entity id
     mentions: list[tuple[Mention, str]] = field(default_factory=list)  # entity mentions with their ids
     adjectives: dict[int, str] = field(default_factory=dict)  # token index -> KB key of the state
+    adjective_mentions: dict[int, Mention] = field(default_factory=dict)  # token index -> the adjective
+    kb_names: dict[str, str] = field(default_factory=dict)  # KB key -> preferred name
+    from_adjectives: set[str] = field(default_factory=set)  # ids of states made entities by `state_named_by`
     # lookup tables for `get` and `by_kb`, rebuilt when the lists above have grown
     _by_id: dict[str, Entity] = field(default_factory=dict, repr=False, compare=False)
     _by_kb: dict[str | None, str] = field(default_factory=dict, repr=False, compare=False)
@@ -46,6 +49,38 @@ class EntityIndex:
                 self._by_kb.setdefault(mention.kb_key, entity_id)
             self._kb_seen = len(self.mentions)
         return self.get(self._by_kb[kb_key]) if kb_key in self._by_kb else None
+
+
+    def state_named_by(self, token: int) -> Entity | None:
+        """The state a nationality adjective names, made an entity if the text names it no other way:
+        called where the adjective stands for an actor ("Israeli warplanes struck ..."), which the guidelines
+        count as a name of the state. `drop_unused_states` removes it again if no event keeps it."""
+        mention = self.adjective_mentions.get(token)
+        if mention is None or not mention.kb_key:
+            return None
+        found = self.by_kb(mention.kb_key)
+        if found is not None or mention.label != "GPE":
+            return found
+        used = {e.id for e in self.entities}
+        base = slug(mention.kb_key)
+        entity_id, n = base, 2
+        while entity_id in used:
+            entity_id, n = f"{base}-{n}", n + 1
+        entity = Entity(id=entity_id, name=self.kb_names.get(mention.kb_key, mention.text), type="GPE",
+                        mentions=[Span(mention.text, mention.start, mention.end)], kb_key=mention.kb_key,
+                        country=mention.kb_key)
+        self.entities.append(entity)
+        self.mentions.append((mention, entity.id))
+        self.from_adjectives.add(entity.id)
+        return entity
+
+    def drop_unused_states(self, used: set[str]) -> None:
+        """States made from adjectives for an actor that ended in no event are no entities after all."""
+        unused = self.from_adjectives - used
+        if unused:
+            self.entities[:] = [e for e in self.entities if e.id not in unused]
+            self.mentions[:] = [(m, i) for m, i in self.mentions if i not in unused]
+            self._ids_seen = self._kb_seen = -1  # the lookup tables are rebuilt on next use
 
 
 def _group_key(mention: Mention, person_keys: dict[str, str]) -> str:
@@ -77,13 +112,14 @@ def merge_mentions(mentions: list[Mention], offices: dict[int, Office], kb_names
 
     `kb_names` gives the preferred name of knowledge-base entries (key -> name).
     """
-    index = EntityIndex()
+    index = EntityIndex(kb_names=kb_names)
     person_keys = _person_groups(mentions)
     groups: dict[str, list[Mention]] = {}
     for mention in mentions:
         if mention.kind == ADJECTIVE:
             if mention.kb_key:
                 index.adjectives[mention.token] = mention.kb_key
+                index.adjective_mentions[mention.token] = mention
             continue
         groups.setdefault(_group_key(mention, person_keys), []).append(mention)
     used_ids: set[str] = set()

@@ -59,6 +59,8 @@ def find_events(doc: Doc, index: EntityIndex, lang: str, published: date | None,
             event.mode = "meeting"  # talks with no word of a call or a screen are held in person
     events = split_meetings(events, index)
     events = [e for e in events if not (e.type == "CONSULT" and len(e.actors()) < 2 and e.mode == "visit")]
+    index.drop_unused_states({entity for event in events
+                              for entity in (*event.actors(), event.reported_by, event.medium) if entity})
     for n, event in enumerate(events, start=1):
         event.id = f"ev{n}"
         if event.date is None and published is not None:

@@ -188,7 +188,7 @@ class DependencyReader:
                 if self.index.get(self.index.by_token[child.i]).type != "PERSON" or token.pos_ == "PROPN":
                     return self._state_for_group(token, self.index.by_token[child.i])
         if token.i in self.index.adjectives and token.dep_ in {"nsubj", "pobj", "dobj"}:
-            entity = self.index.by_kb(self.index.adjectives[token.i])
+            entity = self.index.state_named_by(token.i)
             return entity.id if entity else None
         state = self._adjective_state(token)
         if state and token.lower_ in self._words("state_nouns"):
@@ -234,7 +234,7 @@ class DependencyReader:
         for child in token.children:
             if child.dep_ in {"amod", "compound"}:
                 if child.i in self.index.adjectives:
-                    found = self.index.by_kb(self.index.adjectives[child.i])
+                    found = self.index.state_named_by(child.i)
                     if found:
                         return found.id
                 entity = self.index.get(self.index.by_token.get(child.i))
