@@ -259,3 +259,15 @@ def test_a_states_armed_organs_named_by_adjective_are_the_state(run):
 def test_an_adjective_that_ends_in_no_event_makes_no_entity(run):
     x = run("Estonian officials did not attack anyone.", "en")
     assert not x.events and all(e.kb_key != "ee" for e in x.entities)
+
+
+def test_the_owner_of_a_condemned_act_is_the_target(run):
+    x = run("Norway condemned Belarus's detention of the journalists.", "en")
+    (accusation,) = events_of(x, "ACCUSE")
+    assert x.entity(accusation.target).name == "Belarus"
+
+
+def test_a_speaking_participle_dates_what_the_speaker_does(run):
+    x = run("Speaking in Oslo on Monday, Jonas Gahr Store urged Hungary to lift its veto.", "en")
+    (request,) = events_of(x, "REQUEST")
+    assert request.date == "2024-06-24"

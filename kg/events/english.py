@@ -302,6 +302,8 @@ class DependencyReader:
             args += self._stray_subjects(verb)
         if spec.type == "CONSULT" and self._continues_meeting(verb):
             args += [Arg(e, "subj", verb.i) for e in self.last_meeting]
+        if not any(a.relation in {"obj", "dat"} for a in args):
+            args += self._possessor_targets(verb, spec)
         if not any(a.relation in {"obj", "dat"} for a in args) and spec.type.casefold() in self._words(
                 "complement_targets"):
             args += self._complement_targets(verb)
@@ -364,6 +366,13 @@ class DependencyReader:
         else:
             return []
         return [Arg(e, relation, i) for e, i in self._entities(child)]
+
+    def _possessor_targets(self, verb: Token, spec: TriggerSpec) -> list[Arg]:
+        """"condemned North Korea's missile launch": the owner of the act a judgement is about is its target."""
+        if spec.type.casefold() not in self._words("possessor_targets"):
+            return []
+        return [Arg(e, "obj", i) for obj in verb.children if obj.dep_ in OBJECT_DEPS and not self._entities(obj)
+                for poss in obj.children if poss.dep_ == "poss" for e, i in self._entities(poss)]
 
     def _noun_args(self, noun: Token, spec: TriggerSpec) -> list[Arg]:
         args: list[Arg] = []
@@ -605,13 +614,20 @@ class DependencyReader:
         parts: list[str] = []
         for node in chain:
             for child in node.children:
-                if child in chain or child.dep_ in NOT_DATING_DEPS:
+                if child in chain or child.dep_ in NOT_DATING_DEPS and not self._occasion_clause(child):
                     continue
                 parts.append(self.doc[child.left_edge.i : child.right_edge.i + 1].text)
         text = " ; ".join(parts)
         if resolve_date(text, date.today(), "en") is None:
             text += " ; " + self._dateline(token.sent)
         return text
+
+    def _occasion_clause(self, clause: Token) -> bool:
+        """"Speaking in Brussels on Monday, X urged ...": a subjectless participle clause before the verb
+        tells the occasion of what follows, so its date is the event's."""
+        return (clause.dep_ == "advcl" and clause.tag_ == "VBG" and clause.i < clause.head.i
+                and clause.lemma_.casefold() in self._words("occasion_participles")
+                and not any(c.dep_ in SUBJECT_DEPS for c in clause.children))
 
     def _dateline(self, sent: Span) -> str:
         """A line that is only a date, right above the paragraph of this sentence, dates the paragraph's
