@@ -101,7 +101,7 @@ def test_a_visit_told_by_verb_and_noun_is_one_visit(run):
 
 
 def test_the_source_of_a_report_is_not_an_actor(run):
-    x = run("Kamala Harris betonte nach Angaben des Weißen Hauses die Solidarität mit Japan.", "de")
+    x = run("Nach Angaben des Weißen Hauses lobte Kamala Harris die Solidarität Japans.", "de")
     (support,) = events_of(x, "SUPPORT")
     assert name(x, support.source) == "Kamala Harris"
     assert support.reported_by is not None and "Weiß" in name(x, support.reported_by)
@@ -236,7 +236,7 @@ def test_meetings_during_a_dated_visit_take_its_month(run):
 
 def test_spans_weekends_and_hours_later():
     published = date(2023, 10, 16)
-    assert resolve_date("am 10. und 11. Juni 2025", published, "de") == "2025-06"
+    assert resolve_date("am 3. und 4. März 2026", published, "de") == "2026-03"
     assert resolve_date("am Wochenende", published, "de") == "2023-10"
     assert resolve_date("from June 10 to 12, 2025", published, "en") == "2025-06"
 
@@ -280,7 +280,7 @@ def test_a_broadcaster_is_where_it_was_said_not_whom(run):
 
 
 def test_him_in_a_closing_report_is_the_writer(run):
-    x = run("Emmanuel Macron habe ihn in einem Telefonat über seine Pläne unterrichtet, schrieb Olaf Scholz.", "de")
+    x = run("In einem Telefonat habe ihn Emmanuel Macron vorab unterrichtet, schrieb Olaf Scholz.", "de")
     (call,) = events_of(x, "CONSULT")
     assert {"Olaf Scholz", "Emmanuel Macron"} <= names(x, call.actors())
     assert call.mode == "phone"
@@ -310,7 +310,8 @@ def test_names_in_an_apposition_before_the_verb_are_its_subject(run):
 
 
 def test_the_heaviest_attacks_since_the_war_began_happened_now(run):
-    x = run("Die Ukraine wurde von den schwersten russischen Angriffswellen seit Kriegsbeginn getroffen.", "de")
+    x = run("Die Ukraine ist von der heftigsten russischen Angriffswelle seit Beginn des Krieges "
+            "getroffen worden.", "de")
     (attack,) = events_of(x, "ASSAULT")
     assert name(x, attack.target) == "Ukraine"
 
@@ -329,15 +330,15 @@ def test_a_state_is_not_the_target_of_its_own_leader(run):
 
 
 def test_an_opening_frame_says_what_follows(run):
-    x = run("Olaf Scholz, der sich derzeit in China aufhält, ließ erklären, der Angriff des Iran sei "
-            "unverantwortlich.", "de")
+    x = run("Emmanuel Macron, der gerade Indien besucht, ließ mitteilen, der Angriff des Iran sei "
+            "inakzeptabel.", "de")
     (accusation,) = events_of(x, "ACCUSE")
-    assert name(x, accusation.source) == "Olaf Scholz" and name(x, accusation.target) == "Iran"
+    assert name(x, accusation.source) == "Emmanuel Macron" and name(x, accusation.target) == "Iran"
 
 
 def test_das_hat_x_am_wochenende_zugesagt_dates_the_event_before(run):
     x = run("Die EU-Kommission wird ihre Nothilfe für den Sudan um 20 Millionen Euro aufstocken. "
-            "Dies kündigte Ursula von der Leyen am Wochenende an.", "de", published=date(2023, 10, 16))
+            "Dies kündigte Kaja Kallas am Wochenende an.", "de", published=date(2023, 10, 16))
     (aid,) = events_of(x, "AID")
     assert aid.date == "2023-10"
 
@@ -568,3 +569,24 @@ def test_a_word_cut_off_before_und_is_completed_from_the_next(run):
     x = run("Nord- und Südkorea vereinbarten am Montag eine Waffenruhe.", "de")
     (agreement,) = events_of(x, "AGREE")
     assert {"Nordkorea", "Südkorea"} <= names(x, agreement.participants)
+
+
+def test_a_broker_named_in_the_sentence_is_the_mediator_not_a_side(run):
+    x = run("Unter Vermittlung Omans tauschten Iran und Schweden am Samstag je zwei Häftlinge aus.", "de")
+    (swap,) = events_of(x, "PRISONER_EXCHANGE")
+    assert name(x, swap.mediator) == "Oman"
+    assert names(x, swap.participants) == {"Iran", "Schweden"}
+
+
+def test_a_brokering_told_afterwards_gives_the_talks_their_mediator(run):
+    x = run("Vertreter Serbiens und des Kosovo verhandelten am Montag in Brüssel. "
+            "Der EU-Sonderbeauftragte Miroslav Lajcak hatte die Gespräche vermittelt.", "de")
+    (talks,) = events_of(x, "CONSULT")
+    assert name(x, talks.mediator) == "Miroslav Lajcak"
+
+
+def test_thanks_for_mediating_name_the_broker_of_the_exchange(run):
+    x = run("Armenien und Aserbaidschan tauschten am Mittwoch Gefangene aus. "
+            "Der armenische Regierungschef Nikol Paschinjan dankte Georgien fürs Vermitteln.", "de")
+    (swap,) = events_of(x, "PRISONER_EXCHANGE")
+    assert name(x, swap.mediator) == "Georgien"

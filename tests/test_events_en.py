@@ -15,7 +15,7 @@ def events_of(x: Extraction, event_type: str):
 
 
 def test_title_before_name_is_the_person_and_weekday_dates_the_call(run):
-    x = run("Olaf Scholz held a telephone conversation with President of Finland Alexander Stubb on Monday.", "en")
+    x = run("Olaf Scholz phoned President of Finland Alexander Stubb on Monday.", "en")
     (call,) = events_of(x, "CONSULT")
     assert call.mode == "phone"
     assert {"Olaf Scholz", "Alexander Stubb"} <= names(x, call.actors())
@@ -271,3 +271,24 @@ def test_a_speaking_participle_dates_what_the_speaker_does(run):
     x = run("Speaking in Oslo on Monday, Jonas Gahr Store urged Hungary to lift its veto.", "en")
     (request,) = events_of(x, "REQUEST")
     assert request.date == "2024-06-24"
+
+
+def test_a_deal_brokered_by_a_third_state_has_it_as_mediator(run):
+    x = run("Armenia and Azerbaijan exchanged 32 prisoners on Friday in a swap brokered by Georgia.", "en")
+    (swap,) = events_of(x, "PRISONER_EXCHANGE")
+    assert names(x, [swap.mediator]) == {"Georgia"}
+    assert names(x, swap.participants) == {"Armenia", "Azerbaijan"}
+
+
+def test_a_name_fused_with_an_opening_weekday_is_still_the_subject(run):
+    x = run("On Tuesday Mark Rutte held talks with Ulf Kristersson in Stockholm.", "en")  # "on [Tuesday Mark Rutte]"
+    (talks,) = events_of(x, "CONSULT")
+    assert names(x, talks.participants) == {"Mark Rutte", "Ulf Kristersson"}
+    assert talks.date == "2024-06-25"
+
+
+def test_called_someone_on_a_weekday_is_a_call_not_a_call_on(run):
+    x = run("Pedro Sanchez called Ulf Kristersson on Thursday.", "en")
+    assert not events_of(x, "REQUEST")
+    (call,) = events_of(x, "CONSULT")
+    assert call.mode == "phone" and call.date == "2024-06-20"

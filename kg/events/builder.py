@@ -10,6 +10,7 @@ from kg.entities import EntityIndex
 from kg.events.dates import resolve_date
 from kg.events.frames import Arg, SentenceReader, Trigger
 from kg.events.lexicon import Lexicon
+from kg.events.mediators import add_mediator, broker_of_told, speaks_of_mediation
 from kg.events.quantities import find_quantity
 from kg.events.topics import topics_in
 from kg.link.kb import category_of
@@ -53,10 +54,27 @@ class EventBuilder:
             candidate = self._candidate(trigger, sent)
             if candidate is not None:
                 candidates.append(candidate)
+            elif trigger.spec.type == "MEDIATE":
+                self._broker_of_told(trigger, [*self.told, *(c.event for c in candidates)])
         found = self._speech_in_sentence(self._one_consultation(self._each_direction(candidates)))
+        add_mediator([c.event for c in found], sent, self.index, self.lex)
+        self._thanked_broker(found)
         self._date_by_occasion_noun(sent, found)
         self.told += [c.event for c in found]
         return found
+
+    def _broker_of_told(self, trigger: Trigger, told: list[Event]) -> None:
+        """A brokering with no sides of its own ("X hatte die Gespräche vermittelt") is about an event told."""
+        brokers = [a.entity for a in trigger.args if a.relation == "subj"]
+        if len(set(brokers)) == 1:
+            broker_of_told(brokers[0], self.reader.clause_nouns(trigger), told, self.lex)
+
+    def _thanked_broker(self, found: list[Candidate]) -> None:
+        """"A dankte X fürs Vermitteln": X brokered the last event told that it could have brokered."""
+        for c in found:
+            clause = self.reader.doc[c.trigger.clause[0] : c.trigger.clause[1]]
+            if c.event.type == "SUPPORT" and c.event.target and speaks_of_mediation(clause, self.lex):
+                broker_of_told(c.event.target, None, self.told, self.lex)
 
     def _each_direction(self, candidates: list[Candidate]) -> list[Candidate]:
         """"Indien und Pakistan beschuldigten sich gegenseitig": a mutual speech act is one event per direction."""

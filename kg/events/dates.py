@@ -112,7 +112,7 @@ def resolve_date(text: str, published: date | None, lang: str, forward: bool = F
 
 
 def _span_of_days(text: str, published: date | None, lang: str) -> str | None:
-    """"am 10. und 11. Juni 2025", "from June 10 to 12": an event over several days takes the month."""
+    """"am 3. und 4. März 2026", "from June 10 to 12": an event over several days takes the month."""
     cal = _calendar(lang)
     months = "|".join(sorted(cal["months"], key=len, reverse=True))
     joiners = "|".join(cal.get("range_joiners", ()))

@@ -111,12 +111,16 @@ class DependencyReader:
             return self.lex.nouns.get(lemma) or self.lex.nouns.get(token.lower_)
         return None
 
-    @staticmethod
-    def _phrase_spec(token: Token, lemma: str, table: dict[str, TriggerSpec]) -> TriggerSpec | None:
+    def _is_time(self, token: Token) -> bool:
+        return token.ent_type_ in {"DATE", "TIME"} or token.lower_ in self._words("time_words") | self._words("today")
+
+    def _phrase_spec(self, token: Token, lemma: str, table: dict[str, TriggerSpec]) -> TriggerSpec | None:
         """Verb or noun with a particle or preposition: "called for", "point out", "put on alert"."""
         for child in token.children:
             if child.dep_ not in {"prt", "prep", "acomp", "oprd", "ccomp", *OBJECT_DEPS}:
                 continue
+            if child.dep_ == "prep" and any(o.dep_ == "pobj" and self._is_time(o) for o in child.children):
+                continue  # "called B on Monday" is a call, not "call on"
             for word in (lemma, token.lower_):
                 if child.dep_ in OBJECT_DEPS and table.get(f"{word} {child.lemma_.casefold()}"):
                     return table[f"{word} {child.lemma_.casefold()}"]  # "promised revenge"
@@ -299,7 +303,7 @@ class DependencyReader:
                     continue
                 args += self._child_args(child)
         if not has_subject and verb.dep_ == "ROOT":
-            args += self._stray_subjects(verb)
+            args += self._stray_subjects(verb) or self._subject_after_time(verb)
         if spec.type == "CONSULT" and self._continues_meeting(verb):
             args += [Arg(e, "subj", verb.i) for e in self.last_meeting]
         if not any(a.relation in {"obj", "dat"} for a in args):
@@ -340,6 +344,15 @@ class DependencyReader:
             if entity and all(a.entity != entity for a in args):
                 args.append(Arg(entity, "subj", t.i))
         return args
+
+    def _subject_after_time(self, verb: Token) -> list[Arg]:
+        """"On Monday Olaf Scholz held talks": the parser reads "on [Monday Olaf Scholz]"; the name fused with
+        the time word of an opening phrase before a verb without a subject is that verb's subject."""
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.i < verb.i and c.i == c.sent.start):
+            for name in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"):
+                if any(c.dep_ == "compound" and c.lower_ in self._words("time_words") for c in name.children):
+                    return [Arg(e, "subj", i) for e, i in self._entities(name)]
+        return []
 
     def _complement_targets(self, verb: Token) -> list[Arg]:
         """"threatened to attack Iranian sites": whom the threatened, demanded or denounced act concerns."""
@@ -417,6 +430,8 @@ class DependencyReader:
                     args += [Arg(e, "subj", i) for e, i in self._entities(child)]
                 elif addressed and child.dep_ in {"dobj", "dative"}:  # "in a call, A told B": B is on it
                     args += [Arg(e, "prep:with", i) for e, i in self._entities(child)]
+            if not any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in verb.children):
+                args += self._subject_after_time(verb)
             if spec.type == "CONSULT" and self._continues_meeting(verb):
                 args += [Arg(e, "subj", verb.i) for e in self.last_meeting]
         return args

@@ -97,7 +97,7 @@ class GermanReader:
         return sent.start
 
     def _attributive(self, token: Token, clause: tuple[int, int]) -> bool:
-        """"einer unter Vermittlung Russlands vereinbarten Feuerpause ... werfen sich": a participle before a noun,
+        """"einer von Katar ausgehandelten Waffenruhe ... werfen sich": a participle before a noun,
         with the clause's own verb after it, describes the noun; the tagger often calls it finite."""
         following = self.doc[token.i + 1] if token.i + 1 < clause[1] else None
         if following is None or following.tag_ != "NN" or token.i == clause[0]:
@@ -223,7 +223,7 @@ class GermanReader:
         return ""
 
     def _joins_conjuncts(self, i: int) -> bool:
-        """An "und" between two verb phrases, not inside "am 10. und 11. Juni"."""
+        """An "und" between two verb phrases, not inside "am 3. und 4. März"."""
         token = self.doc[i]
         if token.tag_ != "KON" or token.lower_ not in {"und", "sowie"}:
             return False

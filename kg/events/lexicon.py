@@ -55,6 +55,9 @@ class Lexicon:
     money_words: frozenset[str] = frozenset()  # currencies and amounts: support with money is aid
     source_nouns: frozenset[str] = frozenset()  # "nach Angaben X": X reports, it does not act
     mode_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)  # words that tell a call from a meeting
+    mediation_nouns: frozenset[str] = frozenset()  # "unter Vermittlung X": X brokered the event
+    mediation_participles: frozenset[str] = frozenset()  # "brokered by X", "von X vermittelt"
+    brokered_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)  # type -> nouns ("the deal")
     noun_heads: tuple[str, ...] = field(default=())  # nouns by length, longest first, for compound tails
 
     def noun(self, lemma: str) -> TriggerSpec | None:
@@ -125,5 +128,8 @@ def load_lexicon(lang: str) -> Lexicon:
         money_words=_words(data, "money_words"),
         source_nouns=_words(data, "source_nouns"),
         mode_cues=_word_map(data, "mode_cues"),
+        mediation_nouns=_words(data, "mediation_nouns"),
+        mediation_participles=_words(data, "mediation_participles"),
+        brokered_nouns=_word_map(data, "brokered_nouns"),
         noun_heads=tuple(sorted((n for n in nouns if " " not in n), key=len, reverse=True)),
     )

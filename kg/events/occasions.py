@@ -50,7 +50,7 @@ def target_by_occasion(events: list[Event]) -> None:
 
 
 def _meetings_of_visits(events: list[Event]) -> None:
-    """ "war am 10. und 11. Juni zu Besuch ... In Nairobi traf er X": the visitor's meetings told after a dated
+    """ "war am 3. und 4. März zu Besuch ... In Accra traf er X": the visitor's meetings told after a dated
     visit, without a date of their own, happened during it."""
     visits = sorted((e for e in events if e.type == "CONSULT" and e.mode == "visit" and e.date and e.source
                      and e.evidence), key=lambda e: e.evidence[0].start)

@@ -110,7 +110,7 @@ def _is_byline(paragraph: Paragraph) -> bool:
 
 
 def _repeats_title(paragraph: Paragraph, known_title: str) -> bool:
-    """The headline itself, or the headline with a short tail ("..., U.S. State Dept., July 27, 2024.")."""
+    """The headline itself, or the headline with a short tail ("..., Ministry of Foreign Affairs, March 3, 2026.")."""
     text = _normalised(paragraph.text)
     if not text.startswith(known_title):
         return False
