@@ -38,6 +38,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     from kg.serve import export, graph_store, health, sparql, ui
     from kg.serve.dataset import ServedStore
     from kg.serve.execute import QuerySettings, store_prefixes
+    from kg.serve.fast_path import QueryFastPath
     from kg.serve.protocol import ProtocolError
     from kg.serve.query_processes import QueryProcesses
     from kg.serve.query_watchdog import QueryWatchdog
@@ -65,8 +66,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     @app.errorhandler(ProtocolError)
     def protocol_error(error: ProtocolError) -> Response:
-        return Response(error.message + "\n", status=error.status, headers=error.headers,
-                        content_type="text/plain; charset=utf-8")
+        return error.response()
+
+    app.wsgi_app = QueryFastPath(app, app.wsgi_app)  # type: ignore[method-assign]
 
     return app
 

@@ -350,3 +350,33 @@ def test_the_union_default_graph_is_a_set_of_triples(tmp_path: Path, on_disk: bo
     assert rows(per_graph)[0]["n"]["value"] == "9"
     page = client.get("/entity", query_string={"iri": f"{EX}marta"}).data.decode()
     assert page.count("<li>Marta Kowal</li>") == 1
+
+
+BROWSER = {"Origin": "http://analyst.example"}
+
+
+def test_a_program_and_a_browser_get_the_same_answer(client) -> None:
+    """Queries without Origin take the fast path past Flask; with Origin they get CORS headers from Flask."""
+    for form in ({"query": PARTICIPANTS}, {"query": PARTICIPANTS, "format": "csv"}):
+        program = client.post("/sparql", data=form)
+        browser = client.post("/sparql", data=form, headers=BROWSER)
+        assert program.status_code == browser.status_code == 200
+        assert program.data == browser.data and program.content_type == browser.content_type
+        assert "Access-Control-Allow-Origin" not in program.headers and program.headers["Vary"] == "Accept, Origin"
+        assert browser.headers["Access-Control-Allow-Origin"]
+    by_get = client.get("/sparql", query_string={"query": PARTICIPANTS}, headers={"Accept": "text/csv"})
+    assert by_get.status_code == 200 and by_get.data.decode().splitlines()[0] == "name"
+
+
+def test_what_the_fast_path_cannot_answer_goes_through_flask_with_its_body(client) -> None:
+    bad = client.post("/sparql", data={"query": "SELECT ?x WHERE { ?x"})
+    assert bad.status_code == 400 and bad.data.decode().startswith("query syntax error")
+    assert bad.data == client.post("/sparql", data={"query": "SELECT ?x WHERE { ?x"}, headers=BROWSER).data
+    both = client.post("/sparql", data={"query": "ASK {}", "update": "CLEAR ALL"})
+    assert both.status_code == 400  # the protocol's rule, answered by Flask
+    update = f'INSERT DATA {{ GRAPH <{EX}article3> {{ <{EX}note> <{EX}text> "by form" }} }}'
+    written = client.post("/sparql", data={"update": update}, headers={"Authorization": f"Bearer {TOKEN}"})
+    assert written.status_code == 204  # the update's body reached Flask
+    asked = client.post("/sparql", data={"query": f'ASK {{ <{EX}note> <{EX}text> "by form" }}'})
+    assert asked.get_json(force=True)["boolean"] is True
+    assert client.get("/sparql", headers={"Accept": "text/turtle"}).status_code == 200  # service description

@@ -87,6 +87,7 @@ class ServedStore:
     _refreshing: threading.Thread | None = None
     _confirmed: list | None = None  # the store's fingerprint when the current snapshot was last found fresh
     _seen_published: tuple[int, int] | None = None  # `current` (which snapshot is newest) when last read
+    _current_file: str | None = None  # root / "current", as a string for a cheap os.stat per request
 
     @classmethod
     def open(cls, path: str | Path | None, refresh_interval: float = 0.0, union_view: bool = False
@@ -289,8 +290,10 @@ class ServedStore:
 
     def _published(self) -> tuple[int, int] | None:
         """Which `current` file is there: a new one (written aside, renamed over) names a new snapshot."""
+        if self._current_file is None:
+            self._current_file = str(self.root / "current")
         try:
-            status = os.stat(self.root / "current")
+            status = os.stat(self._current_file)
         except FileNotFoundError:
             return None
         return status.st_ino, status.st_mtime_ns

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import parse_qs
 
 if TYPE_CHECKING:  # query processes import this module and need no Flask
-    from flask import Request
+    from werkzeug.wrappers import Request, Response
 
 FORM = "application/x-www-form-urlencoded"
 QUERY_TYPE = "application/sparql-query"
@@ -26,6 +26,13 @@ class ProtocolError(Exception):
         self.status = status
         self.message = message
         self.headers = headers or {}
+
+    def response(self) -> Response:
+        """The answer: the message as plain text, with the status and headers."""
+        from werkzeug.wrappers import Response
+
+        return Response(self.message + "\n", status=self.status, headers=self.headers,
+                        content_type="text/plain; charset=utf-8")
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from flask import Blueprint, Response, current_app, request
+from flask import Blueprint, Flask, Response, current_app, request
 
 from kg.serve import formats
 from kg.serve.auth import require_write_access
@@ -30,25 +30,34 @@ def endpoint() -> Response:
 
 
 def _answer_query(operation: QueryRequest) -> Response:
-    settings = current_app.config["KG_QUERY_SETTINGS"]
     try:
-        answer = _run(operation, settings)
-    except SyntaxError as error:
-        raise ProtocolError(400, f"query syntax error: {error}") from None
-    except formats.NotAcceptable as error:
-        raise ProtocolError(406, str(error)) from None
-    except TooManyRows as error:
-        raise ProtocolError(400, str(error)) from None
-    except QueryTimeout as error:
-        raise ProtocolError(503, str(error)) from None
-    except ValueError as error:  # e.g. a default-graph-uri that is not an IRI
-        raise ProtocolError(400, str(error)) from None
-    except QueryFailed as error:
-        raise ProtocolError(500, str(error)) from None
+        answer = run_query(current_app, operation, request.headers.get("Accept"), request.environ)
+    except QUERY_ERRORS as error:
+        raise protocol_error_for(error) from None
+    return query_response(answer)
+
+
+def query_response(answer: Answer) -> Response:
     return Response(answer.body, content_type=answer.content_type, headers={"Vary": "Accept"})
 
 
-def _run(operation: QueryRequest, settings: QuerySettings) -> Answer:
+QUERY_ERRORS = (SyntaxError, formats.NotAcceptable, TooManyRows, QueryTimeout, ValueError, QueryFailed)
+
+
+def protocol_error_for(error: Exception) -> ProtocolError:
+    """The status a query's failure is answered with (one of QUERY_ERRORS)."""
+    if isinstance(error, SyntaxError):
+        return ProtocolError(400, f"query syntax error: {error}")
+    if isinstance(error, formats.NotAcceptable):
+        return ProtocolError(406, str(error))
+    if isinstance(error, QueryTimeout):
+        return ProtocolError(503, str(error))
+    if isinstance(error, QueryFailed):
+        return ProtocolError(500, str(error))
+    return ProtocolError(400, str(error))  # too many rows; a default-graph-uri that is not an IRI
+
+
+def run_query(app: Flask, operation: QueryRequest, accept: str | None, environ: dict) -> Answer:
     """Where the query runs depends on how its time limit can be enforced.
 
     No limit: right here. A store on disk: right here under a watchdog in a single-request worker
@@ -56,15 +65,15 @@ def _run(operation: QueryRequest, settings: QuerySettings) -> Answer:
     that is killed at the limit (any other WSGI server; kg/serve/query_processes.py). An in-memory store
     lives only in this process: there the limit is checked as rows are written.
     """
-    served = current_app.extensions["kg.store"]
-    accept = request.headers.get("Accept")
+    settings: QuerySettings = app.config["KG_QUERY_SETTINGS"]
+    served = app.extensions["kg.store"]
     if settings.timeout is not None and not served.in_memory:
-        if current_app.config["KG_QUERY_ISOLATION"] == "worker":
-            watchdog = current_app.extensions["kg.query_watchdog"]
-            with served.querying() as store, watchdog.watching(settings.timeout, request.environ):
+        if app.config["KG_QUERY_ISOLATION"] == "worker":
+            watchdog = app.extensions["kg.query_watchdog"]
+            with served.querying() as store, watchdog.watching(settings.timeout, environ):
                 return evaluate(store.raw, operation, accept, settings)
         with served.querying_location() as location:
-            return current_app.extensions["kg.queries"].run(location, operation, accept, settings)
+            return app.extensions["kg.queries"].run(location, operation, accept, settings)
     deadline = time.monotonic() + settings.timeout if settings.timeout is not None else None
     with served.querying() as store:
         return evaluate(store.raw, operation, accept, settings, deadline)
