@@ -1,6 +1,6 @@
 """SPARQL speed at ~1M quads: `kg serve` vs `oxigraph serve` on the same data vs rdflib in memory.
 
-    python benchmarks/bench_sparql.py [--quads 1000000] [--repeat 5] [--work DIR] [--skip-rdflib]
+    python benchmarks/bench_sparql.py [--quads 1000000] [--repeat 5] [--work DIR] [--skip-rdflib] [--workers N]
 
 Generates articles in the shape `kg build` writes (benchmarks/synthetic_news.py), once, as N-Quads; loads
 them into a kg store and an oxigraph store, and parses them into an rdflib Dataset (`default_union=True`).
@@ -155,6 +155,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--work", type=Path, default=None, help="keep the data here (default: a temp dir)")
     parser.add_argument("--skip-rdflib", action="store_true")
+    parser.add_argument("--workers", type=int, default=None, help="kg serve --workers (default: its own default)")
     parser.add_argument("--naive-limit", type=float, default=60.0,
                         help="seconds allowed per query to oxigraph's own --union-default-graph (0: skip)")
     args = parser.parse_args()
@@ -174,7 +175,8 @@ def main() -> None:
                 merge_graphs_into_default(work / name)
 
     results: dict[str, dict[str, tuple[float, int]]] = {name: {} for name in QUERIES}
-    with running_server(work / "kg-store", "--max-rows", "0", "--timeout", "900", "--quiet") as base, \
+    workers = ["--workers", str(args.workers)] if args.workers else []
+    with running_server(work / "kg-store", "--max-rows", "0", "--timeout", "900", "--quiet", *workers) as base, \
             oxigraph_server(work / "oxigraph-store") as endpoint:
         servers = {"kg serve": http_query(f"{base}/sparql"), "oxigraph serve": http_query(endpoint)}
         for name, query in QUERIES.items():

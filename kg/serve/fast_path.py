@@ -4,9 +4,9 @@ evaluation and time limit, the same answer, about 0.4 ms sooner (a third of a sm
 Taken only by what needs nothing else of the app: a query (GET with `query`, POST form or
 `application/sparql-query`) to /sparql without an `Origin` header. A browser sends `Origin` with every
 cross-origin request, so CORS headers are never missed here; `Vary: Origin` keeps caches from handing
-this answer to a browser. Everything else, and every request this path cannot answer with 200
-(updates, the service description, bad requests, failed queries), goes through Flask as before, with
-the body put back.
+this answer to a browser. A query that fails is answered with the status and message Flask would give.
+Everything else (updates, the service description, requests the protocol refuses) goes through Flask as
+before, with the body put back.
 """
 
 from __future__ import annotations
