@@ -292,3 +292,11 @@ def test_called_someone_on_a_weekday_is_a_call_not_a_call_on(run):
     assert not events_of(x, "REQUEST")
     (call,) = events_of(x, "CONSULT")
     assert call.mode == "phone" and call.date == "2024-06-20"
+
+
+def test_being_ready_to_act_is_an_offer_unless_denied(run):
+    x = run("Norway is ready to host talks between Serbia and Kosovo.", "en")
+    (offer,) = events_of(x, "AGREE")
+    assert names(x, [offer.source]) == {"Norway"}
+    assert not events_of(x, "CONSULT")  # the talks are only offered
+    assert not run("Serbia is not willing to negotiate with Kosovo.", "en").events

@@ -95,6 +95,8 @@ class DependencyReader:
             if base and any(c.dep_ == "prep" and c.lower_ in base.target for c in token.children):
                 return base  # "spoke with B about Ukraine" is the talk with B
             return self._phrase_spec(token, lemma, self.lex.verbs) or base
+        if token.pos_ == "ADJ" and token.dep_ == "acomp" and any(c.dep_ == "xcomp" for c in token.children):
+            return self.lex.adjectives.get(lemma)  # "is ready to host talks": an offer
         if token.pos_ in {"NOUN", "PROPN"} and token.text[:1].islower():
             compound = [c for c in token.children if c.dep_ == "compound"]
             if compound:
@@ -144,7 +146,10 @@ class DependencyReader:
         if token.lower_ == "according":
             return [Arg(e, "subj", i) for p in token.children if p.dep_ == "prep"
                     for o in p.children if o.dep_ == "pobj" for e, i in self._entities(o)]
-        args = self._noun_args(token, spec) if spec.nominal else self._verb_args(token, spec)
+        if token.pos_ == "ADJ":  # "X is ready to ...": the copula's subject offers
+            args = [a for a in self._verb_args(token.head, spec) if a.relation == "subj"]
+        else:
+            args = self._noun_args(token, spec) if spec.nominal else self._verb_args(token, spec)
         wanted = {t if t in {"obj", "dat"} else f"prep:{t}" for t in spec.target}
         first = next((a.relation for a in args if a.relation in wanted), None)
         args = [Arg(a.entity, first, a.token) if a.relation in wanted else a for a in args]  # all addressed alike
@@ -554,7 +559,7 @@ class DependencyReader:
         sent = token.sent
         if sent.text.rstrip().rstrip('"”').endswith("?"):
             return "question"
-        verb = token if not trigger.spec.nominal else token.head
+        verb = token.head if trigger.spec.nominal or token.pos_ == "ADJ" else token  # "is [not] ready to"
         children = list(verb.children)
         if any(c.dep_ == "neg" for c in children) or any(c.dep_ == "neg" for c in token.children):
             return "negated"
