@@ -300,3 +300,16 @@ def test_being_ready_to_act_is_an_offer_unless_denied(run):
     assert names(x, [offer.source]) == {"Norway"}
     assert not events_of(x, "CONSULT")  # the talks are only offered
     assert not run("Serbia is not willing to negotiate with Kosovo.", "en").events
+
+
+def test_an_act_announced_unless_another_acts_is_a_threat_against_it(run):
+    x = run("Hungary said it would block the package unless Ukraine restored minority rights.", "en")
+    (threat,) = events_of(x, "THREATEN")
+    assert names(x, [threat.source]) == {"Hungary"} and names(x, [threat.target]) == {"Ukraine"}
+    assert events_of(run("Hungary said it would block the package.", "en"), "THREATEN") == []
+
+
+def test_a_states_parliament_named_by_adjective_is_the_state(run):
+    x = run("The Estonian parliament condemned Belarus.", "en")
+    (accusation,) = events_of(x, "ACCUSE")
+    assert names(x, [accusation.source]) == {"Estonia"}

@@ -77,6 +77,7 @@ class DependencyReader:
                 if not any(a.relation in SPEAKER_RELATIONS for a in trigger.args):
                     continue  # a speech act needs a named speaker
                 self._obligation(trigger, token)
+                self._ultimatum(trigger, token)
             if not self._enough_actors(trigger):
                 continue
             found.append(trigger)
@@ -540,6 +541,25 @@ class DependencyReader:
                 trigger.spec = replace(trigger.spec, type="REQUEST", target=("obj",))
                 trigger.args += [Arg(e, "obj", i) for e, i in addressed]
                 return
+
+    def _ultimatum(self, trigger: Trigger, verb: Token) -> None:
+        """"X said it would withdraw its troops unless Y ...": an act announced on a condition another actor
+        must meet is a threat against that actor."""
+        if trigger.spec.type != "STATEMENT":
+            return
+        speakers = {a.entity for a in trigger.args if a.relation in SPEAKER_RELATIONS}
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            if not any(c.dep_ == "aux" and c.lower_ in self._words("future") for c in clause.children):
+                continue
+            for condition in (c for c in clause.subtree if c.dep_ == "advcl"):
+                if not any(m.dep_ == "mark" and m.lower_ in self._words("ultimatum_marks") for m in condition.children):
+                    continue
+                subjects = [c for c in condition.children if c.dep_ in SUBJECT_DEPS]
+                addressed = [(e, i) for s in subjects for e, i in self._entities(s) if e not in speakers]
+                if addressed:
+                    trigger.spec = replace(trigger.spec, type="THREATEN", target=("obj",))
+                    trigger.args += [Arg(e, "obj", i) for e, i in addressed]
+                    return
 
     def _mere_report(self, trigger: Trigger, found: list[Trigger]) -> bool:
         """A statement that only tells of strikes, casualties or damage reports an incident: it is no
