@@ -313,3 +313,10 @@ def test_a_states_parliament_named_by_adjective_is_the_state(run):
     x = run("The Estonian parliament condemned Belarus.", "en")
     (accusation,) = events_of(x, "ACCUSE")
     assert names(x, [accusation.source]) == {"Estonia"}
+
+
+def test_readiness_to_strike_is_a_threat_and_a_states_own_organ_is_the_state(run):
+    x = run("Norway's government said it was ready to impose sanctions on Belarus.", "en")
+    (threat,) = events_of(x, "THREATEN")
+    assert names(x, [threat.source]) == {"Norway"}
+    assert not events_of(x, "AGREE")

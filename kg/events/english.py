@@ -31,6 +31,7 @@ DATIVE_DEPS = {"dative", "da", "iobj"}
 SPEAKER_RELATIONS = {"subj", "gen", "adj"}
 NOT_DATING_DEPS = {"nsubj", "nsubjpass", "dobj", "ccomp", "xcomp", "conj", "relcl", "advcl", "acl", "parataxis",
                    "appos"}
+HOSTILE_TYPES = {"ASSAULT", "SANCTION", "COERCE", "THREATEN", "MOBILIZE"}  # readiness to do these threatens
 CLAUSE_DEPS = {"xcomp", "ccomp", "advcl", "relcl", "acl", "conj", "parataxis"}
 
 
@@ -97,7 +98,7 @@ class DependencyReader:
                 return base  # "spoke with B about Ukraine" is the talk with B
             return self._phrase_spec(token, lemma, self.lex.verbs) or base
         if token.pos_ == "ADJ" and token.dep_ == "acomp" and any(c.dep_ == "xcomp" for c in token.children):
-            return self.lex.adjectives.get(lemma)  # "is ready to host talks": an offer
+            return self._readiness(token, self.lex.adjectives.get(lemma))
         if token.pos_ in {"NOUN", "PROPN"} and token.text[:1].islower():
             compound = [c for c in token.children if c.dep_ == "compound"]
             if compound:
@@ -113,6 +114,17 @@ class DependencyReader:
                     return spec
             return self.lex.nouns.get(lemma) or self.lex.nouns.get(token.lower_)
         return None
+
+    def _readiness(self, token: Token, spec: TriggerSpec | None) -> TriggerSpec | None:
+        """"is ready to host talks" is an offer; "is ready to impose sanctions" or "to retaliate" a threat."""
+        if spec is None:
+            return None
+        for act in (c for c in token.children if c.dep_ == "xcomp"):
+            lemma = act.lemma_.casefold()
+            hostile = self.lex.verbs.get(lemma)
+            if (hostile and hostile.type in HOSTILE_TYPES) or lemma in self._words("retaliation_verbs"):
+                return replace(spec, type="THREATEN")
+        return spec
 
     def _is_time(self, token: Token) -> bool:
         return token.ent_type_ in {"DATE", "TIME"} or token.lower_ in self._words("time_words") | self._words("today")
@@ -197,6 +209,10 @@ class DependencyReader:
             if child.dep_ in {"compound", "appos", "nmod"} and child.i in self.index.by_token:
                 if self.index.get(self.index.by_token[child.i]).type != "PERSON" or token.pos_ == "PROPN":
                     return self._state_for_group(token, self.index.by_token[child.i])
+            if child.dep_ == "poss" and child.i in self.index.by_token and token.lower_ in self._words("state_nouns"):
+                owner = self.index.get(self.index.by_token[child.i])
+                if owner is not None and owner.type == "GPE":
+                    return owner.id  # "Poland's parliament", "Burundi's government"
         if token.i in self.index.adjectives and token.dep_ in {"nsubj", "pobj", "dobj"}:
             entity = self.index.state_named_by(token.i)
             return entity.id if entity else None
