@@ -320,3 +320,15 @@ def test_readiness_to_strike_is_a_threat_and_a_states_own_organ_is_the_state(run
     (threat,) = events_of(x, "THREATEN")
     assert names(x, [threat.source]) == {"Norway"}
     assert not events_of(x, "AGREE")
+
+
+def test_saying_it_will_not_accept_is_a_rejection(run):
+    x = run("Serbia said it would not accept Kosovo's proposal.", "en")
+    (rejection,) = events_of(x, "REJECT")
+    assert names(x, [rejection.source]) == {"Serbia"} and names(x, [rejection.target]) == {"Kosovo"}
+    assert not events_of(run("Serbia said it would not attack Kosovo.", "en"), "REJECT")  # a promise, not a refusal
+
+
+def test_being_opposed_is_no_one_opposing_the_subject(run):
+    assert not events_of(run("Serbia is opposed to the plan.", "en"), "REJECT")
+    (rejection,) = events_of(run("Serbia opposes Kosovo's plan.", "en"), "REJECT")

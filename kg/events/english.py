@@ -79,6 +79,7 @@ class DependencyReader:
                     continue  # a speech act needs a named speaker
                 self._obligation(trigger, token)
                 self._ultimatum(trigger, token)
+                self._refusal(trigger, token)
             if not self._enough_actors(trigger):
                 continue
             found.append(trigger)
@@ -558,6 +559,26 @@ class DependencyReader:
                 trigger.args += [Arg(e, "obj", i) for e, i in addressed]
                 return
 
+    def _refusal(self, trigger: Trigger, verb: Token) -> None:
+        """"X said it would not accept the demands": a statement that the speaker will not do what was asked
+        of it is a rejection."""
+        if trigger.spec.type != "STATEMENT":
+            return
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            refused = clause.lemma_.casefold() in self._words("refusal_verbs")
+            negated = any(c.dep_ == "neg" for c in clause.children)
+            future = any(c.dep_ == "aux" and c.lower_ in self._words("future") for c in clause.children)
+            subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
+            itself = any(self._entity_at(s) in {a.entity for a in trigger.args} for s in subjects)
+            if refused and negated and future and itself:
+                trigger.spec = replace(trigger.spec, type="REJECT", target=("obj",))
+                trigger.args += [Arg(e, "obj", i) for c in clause.children if c.dep_ in OBJECT_DEPS
+                                 for e, i in self._entities(c) or self._possessors(c)]
+                return
+
+    def _possessors(self, token: Token) -> list[tuple[str, int]]:
+        return [(e, i) for poss in token.children if poss.dep_ == "poss" for e, i in self._entities(poss)]
+
     def _ultimatum(self, trigger: Trigger, verb: Token) -> None:
         """"X said it would withdraw its troops unless Y ...": an act announced on a condition another actor
         must meet is a threat against that actor."""
@@ -599,6 +620,8 @@ class DependencyReader:
         children = list(verb.children)
         if any(c.dep_ == "neg" for c in children) or any(c.dep_ == "neg" for c in token.children):
             return "negated"
+        if trigger.spec.active_only and any(c.dep_ in PASSIVE_SUBJECT_DEPS | {"auxpass"} for c in token.children):
+            return "passive"  # "X is opposed to Y" is no one opposing X
         modal = [c for c in children if c.dep_ == "aux" and c.lower_ in self.lex.modal]
         if modal and not (trigger.spec.type.casefold() in self._words("announced_types")
                           and all(c.lower_ in self._words("future") for c in modal)):
