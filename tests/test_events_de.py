@@ -590,3 +590,19 @@ def test_thanks_for_mediating_name_the_broker_of_the_exchange(run):
             "Der armenische Regierungschef Nikol Paschinjan dankte Georgien fürs Vermitteln.", "de")
     (swap,) = events_of(x, "PRISONER_EXCHANGE")
     assert name(x, swap.mediator) == "Georgien"
+
+
+def test_a_states_organ_under_its_genitive_acts_for_it(run):
+    x = run("Norwegens Regierung verurteilte Belarus scharf.", "de")
+    (accusation,) = events_of(x, "ACCUSE")
+    assert name(x, accusation.source) == "Norwegen" and name(x, accusation.target) == "Belarus"
+    x = run("Das estnische Parlament verurteilte Belarus.", "de")
+    (accusation,) = events_of(x, "ACCUSE")
+    assert name(x, accusation.source) == "Estland"
+
+
+def test_readiness_to_retaliate_is_a_threat_readiness_to_host_an_offer(run):
+    x = run("Estland ist bereit, gegen Belarus Sanktionen zu verhängen.", "de")
+    assert events_of(x, "THREATEN") and not events_of(x, "AGREE")
+    x = run("Norwegen ist bereit, Gespräche zwischen Serbien und dem Kosovo auszurichten.", "de")
+    assert events_of(x, "AGREE") and not events_of(x, "THREATEN")

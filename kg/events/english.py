@@ -21,7 +21,7 @@ from kg.entities.lexicon import token_title
 from kg.events.dates import resolve_date
 from kg.events.frames import Arg, Trigger
 from kg.events.lexicon import HERE as LEXICON_DIR
-from kg.events.lexicon import Lexicon, TriggerSpec
+from kg.events.lexicon import HOSTILE_TYPES, Lexicon, TriggerSpec
 from kg.nlp.text import doc_text
 
 SUBJECT_DEPS = {"nsubj", "sb"}
@@ -31,7 +31,6 @@ DATIVE_DEPS = {"dative", "da", "iobj"}
 SPEAKER_RELATIONS = {"subj", "gen", "adj"}
 NOT_DATING_DEPS = {"nsubj", "nsubjpass", "dobj", "ccomp", "xcomp", "conj", "relcl", "advcl", "acl", "parataxis",
                    "appos"}
-HOSTILE_TYPES = {"ASSAULT", "SANCTION", "COERCE", "THREATEN", "MOBILIZE"}  # readiness to do these threatens
 CLAUSE_DEPS = {"xcomp", "ccomp", "advcl", "relcl", "acl", "conj", "parataxis"}
 
 
@@ -123,7 +122,7 @@ class DependencyReader:
         for act in (c for c in token.children if c.dep_ == "xcomp"):
             lemma = act.lemma_.casefold()
             hostile = self.lex.verbs.get(lemma)
-            if (hostile and hostile.type in HOSTILE_TYPES) or lemma in self._words("retaliation_verbs"):
+            if (hostile and hostile.type in HOSTILE_TYPES) or lemma in self.lex.retaliation_verbs:
                 return replace(spec, type="THREATEN")
         return spec
 

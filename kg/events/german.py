@@ -8,6 +8,7 @@ event (negation, modal verbs, conditionals, planned or refused events, backgroun
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -17,7 +18,7 @@ from kg.entities.lexicon import token_title
 from kg.entities.mentions import ADJECTIVE, PREFIX, Mention
 from kg.events.dates import resolve_date
 from kg.events.frames import Arg, Trigger
-from kg.events.lexicon import Lexicon
+from kg.events.lexicon import HOSTILE_TYPES, Lexicon, TriggerSpec
 
 CLAUSE_MARKS = {",", ";", ":", '"', "“", "”", "„", "«", "»", "–", "—", "(", ")"}
 QUOTES = {'"', "“", "”", "„", "«", "»"}
@@ -192,6 +193,7 @@ class GermanReader:
                     found.append(trigger)
             elif token.tag_ == "ADJD" and (token.lemma_ or token.text).casefold() in self.lex.adjectives:
                 spec = self.lex.adjectives[(token.lemma_ or token.text).casefold()]  # "ist bereit, ... zu"
+                spec = self._readiness(token, spec)
                 trigger = Trigger(spec, token.i, token.lemma_, clause)
                 trigger.args = self.verb_args(trigger, clauses)
                 found.append(trigger)
@@ -341,6 +343,18 @@ class GermanReader:
             return "gen", start
         return "nom", start
 
+    def _readiness(self, token: Token, spec: TriggerSpec) -> TriggerSpec:
+        """"bereit, Gespräche auszurichten" is an offer; "bereit, zurückzuschlagen" or "Sanktionen zu
+        verhängen" a threat: the first infinitive with "zu" after the adjective tells which."""
+        for t in self.doc[token.i + 1 : token.sent.end]:
+            if t.tag_ == "VVIZU" or (t.tag_ == "VVINF" and self.doc[t.i - 1].lower_ == "zu"):
+                lemma = (t.lemma_ or t.text).casefold()
+                act = self.lex.verbs.get(lemma)
+                if (act and act.type in HOSTILE_TYPES) or lemma in self.lex.retaliation_verbs:
+                    return replace(spec, type="THREATEN")
+                break
+        return spec
+
     def _according(self, token: Token) -> bool:
         return (token.lemma_ or token.text).casefold() in self.lex.source_nouns or token.lower_ in self.lex.source_nouns
 
@@ -366,6 +380,8 @@ class GermanReader:
                 relation, attach = self._relation_of_np(mention.token, clause)
             else:
                 relation, attach = self._relation(mention, clause)
+            if relation == "poss" and self._seat(self.doc[attach]):
+                relation, attach = self._relation_of_np(attach, clause)  # "Polens Regierung verurteilte"
             if found and relation in {"nom", "dat", "obj"}:
                 prev_mention, prev_entity, _, _ = found[-1]
                 between = self.doc[prev_mention.token + 1 : self._np_start(mention, clause)]

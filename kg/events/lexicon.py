@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 
 HERE = Path(__file__).parent / "lexicon"
+HOSTILE_TYPES = frozenset({"ASSAULT", "SANCTION", "COERCE", "THREATEN", "MOBILIZE"})  # readiness to do these threatens
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class Lexicon:
     mediation_nouns: frozenset[str] = frozenset()  # "unter Vermittlung X": X brokered the event
     mediation_participles: frozenset[str] = frozenset()  # "brokered by X", "von X vermittelt"
     brokered_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)  # type -> nouns ("the deal")
+    retaliation_verbs: frozenset[str] = frozenset()  # readiness to do these is a threat ("to retaliate")
     noun_heads: tuple[str, ...] = field(default=())  # nouns by length, longest first, for compound tails
 
     def noun(self, lemma: str) -> TriggerSpec | None:
@@ -131,5 +133,6 @@ def load_lexicon(lang: str) -> Lexicon:
         mediation_nouns=_words(data, "mediation_nouns"),
         mediation_participles=_words(data, "mediation_participles"),
         brokered_nouns=_word_map(data, "brokered_nouns"),
+        retaliation_verbs=_words(data, "retaliation_verbs"),
         noun_heads=tuple(sorted((n for n in nouns if " " not in n), key=len, reverse=True)),
     )
