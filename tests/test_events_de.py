@@ -606,3 +606,9 @@ def test_readiness_to_retaliate_is_a_threat_readiness_to_host_an_offer(run):
     assert events_of(x, "THREATEN") and not events_of(x, "AGREE")
     x = run("Norwegen ist bereit, Gespräche zwischen Serbien und dem Kosovo auszurichten.", "de")
     assert events_of(x, "AGREE") and not events_of(x, "THREATEN")
+
+
+def test_saying_one_will_not_accept_is_a_rejection(run):
+    x = run("Serbien erklärte, man werde den Vorschlag nicht akzeptieren.", "de")
+    (rejection,) = events_of(x, "REJECT")
+    assert name(x, rejection.source) == "Serbien"
