@@ -407,7 +407,11 @@ class DependencyReader:
         if spec.type.casefold() not in self._words("possessor_targets"):
             return []
         return [Arg(e, "obj", i) for obj in verb.children if obj.dep_ in OBJECT_DEPS and not self._entities(obj)
-                for poss in obj.children if poss.dep_ == "poss" for e, i in self._entities(poss)]
+                for e, i in self._possessors(obj)]
+
+    def _possessors(self, token: Token) -> list[tuple[str, int]]:
+        """The owners named before a noun: "Kosovo's" in "Kosovo's proposal"."""
+        return [(e, i) for poss in token.children if poss.dep_ == "poss" for e, i in self._entities(poss)]
 
     def _noun_args(self, noun: Token, spec: TriggerSpec) -> list[Arg]:
         args: list[Arg] = []
@@ -566,7 +570,7 @@ class DependencyReader:
         for clause in (c for c in verb.children if c.dep_ == "ccomp"):
             refused = clause.lemma_.casefold() in self._words("refusal_verbs")
             negated = any(c.dep_ == "neg" for c in clause.children)
-            future = any(c.dep_ == "aux" and c.lower_ in self._words("future") for c in clause.children)
+            future = self._future(clause)
             subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
             itself = any(self._entity_at(s) in {a.entity for a in trigger.args} for s in subjects)
             if refused and negated and future and itself:
@@ -575,9 +579,6 @@ class DependencyReader:
                                  for e, i in self._entities(c) or self._possessors(c)]
                 return
 
-    def _possessors(self, token: Token) -> list[tuple[str, int]]:
-        return [(e, i) for poss in token.children if poss.dep_ == "poss" for e, i in self._entities(poss)]
-
     def _ultimatum(self, trigger: Trigger, verb: Token) -> None:
         """"X said it would withdraw its troops unless Y ...": an act announced on a condition another actor
         must meet is a threat against that actor."""
@@ -585,7 +586,7 @@ class DependencyReader:
             return
         speakers = {a.entity for a in trigger.args if a.relation in SPEAKER_RELATIONS}
         for clause in (c for c in verb.children if c.dep_ == "ccomp"):
-            if not any(c.dep_ == "aux" and c.lower_ in self._words("future") for c in clause.children):
+            if not self._future(clause):
                 continue
             for condition in (c for c in clause.subtree if c.dep_ == "advcl"):
                 if not any(m.dep_ == "mark" and m.lower_ in self._words("ultimatum_marks") for m in condition.children):
@@ -596,6 +597,10 @@ class DependencyReader:
                     trigger.spec = replace(trigger.spec, type="THREATEN", target=("obj",))
                     trigger.args += [Arg(e, "obj", i) for e, i in addressed]
                     return
+
+    def _future(self, clause: Token) -> bool:
+        """"it would ...", "it will ...": what a speaker says is to come."""
+        return any(c.dep_ == "aux" and c.lower_ in self._words("future") for c in clause.children)
 
     def _mere_report(self, trigger: Trigger, found: list[Trigger]) -> bool:
         """A statement that only tells of strikes, casualties or damage reports an incident: it is no

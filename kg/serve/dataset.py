@@ -85,9 +85,7 @@ class ServedStore:
     _current: _Snapshot | None = None
     _next_check: float = 0.0
     _refreshing: threading.Thread | None = None
-    _confirmed: list | None = None  # the store's fingerprint when the current snapshot was last found fresh
     _seen_published: tuple[int, int] | None = None  # `current` (which snapshot is newest) when last read
-    _current_file: str | None = None  # root / "current", as a string for a cheap os.stat per request
 
     @classmethod
     def open(cls, path: str | Path | None, refresh_interval: float = 0.0, union_view: bool = False
@@ -207,13 +205,9 @@ class ServedStore:
             return  # the files were looked at lately, and no worker has published a snapshot since
         self._next_check = time.monotonic() + self.refresh_interval
         self._seen_published = published
-        fingerprint = _fingerprint(self.path)
-        if self._current is not None and fingerprint == self._confirmed:
-            return  # nothing written since: no need to read which snapshot is newest
         state = self._read_state()
-        if self._is_fresh(state, fingerprint):
+        if self._is_fresh(state):
             self._adopt(state["name"])
-            self._confirmed = fingerprint
             return
         if self._current is None or wait:
             self._take_snapshot(wait)
@@ -226,9 +220,8 @@ class ServedStore:
             refreshing = self._refreshing
         refreshing.join(REFRESH_WAIT_SECONDS)
 
-    def _is_fresh(self, state: dict | None, fingerprint: list | None = None) -> bool:
-        fingerprint = _fingerprint(self.path) if fingerprint is None else fingerprint
-        return bool(state) and state["fingerprint"] == fingerprint and (
+    def _is_fresh(self, state: dict | None) -> bool:
+        return bool(state) and state["fingerprint"] == _fingerprint(self.path) and (
             state.get("union", False) or not self.union_view)
 
     def _take_snapshot(self, wait: bool) -> None:
@@ -290,10 +283,8 @@ class ServedStore:
 
     def _published(self) -> tuple[int, int] | None:
         """Which `current` file is there: a new one (written aside, renamed over) names a new snapshot."""
-        if self._current_file is None:
-            self._current_file = str(self.root / "current")
         try:
-            status = os.stat(self._current_file)
+            status = os.stat(os.path.join(self.root, "current"))
         except FileNotFoundError:
             return None
         return status.st_ino, status.st_mtime_ns

@@ -34,10 +34,6 @@ def _answer_query(operation: QueryRequest) -> Response:
         answer = run_query(current_app, operation, request.headers.get("Accept"), request.environ)
     except QUERY_ERRORS as error:
         raise protocol_error_for(error) from None
-    return query_response(answer)
-
-
-def query_response(answer: Answer) -> Response:
     return Response(answer.body, content_type=answer.content_type, headers={"Vary": "Accept"})
 
 
