@@ -61,11 +61,7 @@ class EntityIndex:
         found = self.by_kb(mention.kb_key)
         if found is not None or mention.label != "GPE":
             return found
-        used = {e.id for e in self.entities}
-        base = slug(mention.kb_key)
-        entity_id, n = base, 2
-        while entity_id in used:
-            entity_id, n = f"{base}-{n}", n + 1
+        entity_id = _unique_id(slug(mention.kb_key), {e.id for e in self.entities})
         entity = Entity(id=entity_id, name=self.kb_names.get(mention.kb_key, mention.text), type="GPE",
                         mentions=[Span(mention.text, mention.start, mention.end)], kb_key=mention.kb_key,
                         country=mention.kb_key)
@@ -141,10 +137,7 @@ def _entity(key: str, members: list[Mention], offices: dict[int, Office], kb_nam
     name = max((m.text for m in names), key=len)
     if kb_key and kb_key in kb_names and label != "PERSON":
         name = kb_names[kb_key]
-    base = slug(kb_key or name)
-    entity_id, n = base, 2
-    while entity_id in used_ids:
-        entity_id, n = f"{base}-{n}", n + 1
+    entity_id = _unique_id(slug(kb_key or name), used_ids)
     used_ids.add(entity_id)
     seen: set[tuple[int, int]] = set()
     spans = []
@@ -158,6 +151,14 @@ def _entity(key: str, members: list[Mention], offices: dict[int, Office], kb_nam
         if office and office not in found_offices:
             found_offices.append(office)
     return Entity(id=entity_id, name=name, type=label, mentions=spans, offices=found_offices, kb_key=kb_key)
+
+
+def _unique_id(base: str, used: set[str]) -> str:
+    """`base`, or `base-2`, `base-3` ... if an entity of the article already has it."""
+    entity_id, n = base, 2
+    while entity_id in used:
+        entity_id, n = f"{base}-{n}", n + 1
+    return entity_id
 
 
 def _majority(labels: list[str]) -> str:

@@ -127,7 +127,8 @@ class DependencyReader:
         return spec
 
     def _is_time(self, token: Token) -> bool:
-        return token.ent_type_ in {"DATE", "TIME"} or token.lower_ in self._words("time_words") | self._words("today")
+        return (token.ent_type_ in {"DATE", "TIME"} or token.lower_ in self._words("time_words")
+                or token.lower_ in self._words("today"))
 
     def _phrase_spec(self, token: Token, lemma: str, table: dict[str, TriggerSpec]) -> TriggerSpec | None:
         """Verb or noun with a particle or preposition: "called for", "point out", "put on alert"."""

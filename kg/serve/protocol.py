@@ -63,7 +63,7 @@ def read_request(request: Request) -> QueryRequest | UpdateRequest | None:
             raise ProtocolError(400, "an update must be sent with POST, not GET")
         if "query" not in url_params:
             return None
-        return _query(url_params, url_params, _endpoint_iri(request))
+        return _query(url_params, url_params, request.base_url)
     if request.method != "POST":
         raise ProtocolError(405, f"{request.method} is not a SPARQL protocol method; use GET or POST")
     media_type = request.mimetype
@@ -76,7 +76,7 @@ def read_request(request: Request) -> QueryRequest | UpdateRequest | None:
     body = _utf8_body(request)
     if media_type == QUERY_TYPE:
         _forbid(url_params, "query", "update")
-        return _query({"query": [body]}, url_params, _endpoint_iri(request))
+        return _query({"query": [body]}, url_params, request.base_url)
     if media_type == UPDATE_TYPE:
         _forbid(url_params, "query", "update")
         return _update({"update": [body]}, url_params)
@@ -87,16 +87,10 @@ def read_request(request: Request) -> QueryRequest | UpdateRequest | None:
     if "query" in form and "update" in form:
         raise ProtocolError(400, "a request carries either a query or an update, not both")
     if "query" in form:
-        return _query(form, {**url_params, **form}, _endpoint_iri(request))
+        return _query(form, {**url_params, **form}, request.base_url)
     if "update" in form:
         return _update(form, {**url_params, **form})
     raise ProtocolError(400, "the form has neither a 'query' nor an 'update' field")
-
-
-def _endpoint_iri(request: Request) -> str:
-    """The base IRI of a query: the endpoint's URL without its query string (werkzeug's `base_url`, which
-    also turns percent-escapes and punycode back into Unicode, costs a third of reading the request)."""
-    return f"{request.scheme}://{request.host}{request.root_path}{request.path}"
 
 
 def _query(source: dict[str, list[str]], params: dict[str, list[str]], base_iri: str) -> QueryRequest:
